@@ -1,0 +1,16 @@
+import { Router } from 'express'
+import { NotFoundError } from '../../src/lib/errors.ts'
+import type { V1Router } from '../../src/lib/http/v1Router.ts'
+import { systemRoutes } from './system/index.ts'
+
+/** Every /api/v1 route group. A group missing here is neither served nor documented. */
+export const v1Groups: V1Router[] = [systemRoutes]
+
+export function v1Api(): Router {
+  const api = Router({ strict: false })
+  for (const group of v1Groups) api.use(group.prefix || '/', group.router)
+  api.use(() => {
+    throw new NotFoundError('Not found')
+  })
+  return api
+}

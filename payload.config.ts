@@ -1,0 +1,37 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import { collections } from './collections/index.ts'
+import { config } from './src/lib/config.ts'
+import { pgWithoutConnectLeak } from './src/lib/db/pgWithoutConnectLeak.ts'
+import { buildEmailAdapter } from './src/lib/email/emailAdapter.ts'
+import { logger } from './src/lib/logger.ts'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  admin: {
+    user: 'users',
+    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
+    meta: { titleSuffix: ' · Platform admin' },
+  },
+  collections,
+  db: postgresAdapter({
+    pool: { connectionString: config.DATABASE_URL, max: 20 },
+    pg: pgWithoutConnectLeak,
+    // Schema changes only ever arrive through migrations/, in every environment.
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+  }),
+  editor: lexicalEditor(),
+  email: buildEmailAdapter(),
+  secret: config.PAYLOAD_SECRET,
+  serverURL: config.PUBLIC_URL,
+  cors: config.CORS_ORIGINS,
+  csrf: [config.PUBLIC_URL, ...config.CORS_ORIGINS],
+  logger,
+  telemetry: false,
+  typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+})

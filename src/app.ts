@@ -1,0 +1,50 @@
+import cookieParser from 'cookie-parser'
+import cors from 'cors'
+import express, { type Express, type RequestHandler } from 'express'
+import helmet from 'helmet'
+import type { Payload } from 'payload'
+import { healthRoutes } from '../endpoints/health.ts'
+import { v1Api } from '../endpoints/v1/index.ts'
+import { config } from './lib/config.ts'
+import { NotFoundError } from './lib/errors.ts'
+import { docsRouter } from './lib/http/docs.ts'
+import { errorHandler } from './lib/http/errorHandler.ts'
+import { payloadGraphQL, payloadRest } from './lib/http/payloadHandlers.ts'
+import { requestLogger } from './lib/http/requestLogger.ts'
+import { version } from './lib/projectRoot.ts'
+
+/** Renders everything the API does not answer: the admin panel and its assets (Next). */
+export type AdminHandler = RequestHandler
+
+// JSON endpoints never render HTML, so they get the strictest policy.
+const apiCsp: RequestHandler = (_req, res, next) => {
+  res.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'")
+  next()
+}
+
+const notFound: RequestHandler = () => {
+  throw new NotFoundError('Not found')
+}
+
+/**
+ * The one express app: /health, API docs, /api/v1 (express routers, no Next in the loop), Payload's
+ * GraphQL and auto REST, and the admin panel through Next when `admin` is given.
+ */
+export function buildApp(payload: Payload, admin?: AdminHandler): Express {
+  const app = express()
+  app.locals.payload = payload
+  app.disable('x-powered-by')
+  app.set('trust proxy', config.TRUST_PROXY)
+  app.use(requestLogger)
+  // The admin (Next) and the docs pages set their own CSP; the API is called cross-origin by apps.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } }))
+  app.use('/api', cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] }))
+  app.use(healthRoutes.router)
+  app.use('/api', docsRouter({ version, serverUrl: config.PUBLIC_URL }))
+  app.use('/api/v1', apiCsp, express.json({ limit: config.BODY_LIMIT }), cookieParser(), v1Api(), errorHandler)
+  app.post('/api/graphql', payloadGraphQL(payload))
+  app.use('/api', payloadRest(payload))
+  app.use(admin ?? notFound)
+  app.use(errorHandler)
+  return app
+}

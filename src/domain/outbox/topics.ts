@@ -1,0 +1,26 @@
+import { z } from 'zod'
+
+export const EmailMessage = z.object({
+  to: z.union([z.email(), z.array(z.email()).min(1)]),
+  subject: z.string().min(1),
+  text: z.string(),
+  html: z.string().optional(),
+  attachments: z
+    .array(z.object({ filename: z.string(), content_base64: z.string(), content_type: z.string() }))
+    .optional(),
+})
+
+export const RealtimeMessage = z.object({
+  room: z.string().min(1),
+  event: z.string().min(1),
+  data: z.unknown(),
+})
+
+/** Each outbox topic and the shape of its data. */
+export const OUTBOX_TOPICS = {
+  'email.send': EmailMessage,
+  'realtime.emit': RealtimeMessage,
+} as const
+
+export type OutboxTopic = keyof typeof OUTBOX_TOPICS
+export type OutboxData<T extends OutboxTopic> = z.input<(typeof OUTBOX_TOPICS)[T]>

@@ -1,0 +1,33 @@
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import nodemailer, { type Transporter } from 'nodemailer'
+import { config } from '../config.ts'
+import { logger } from '../logger.ts'
+
+/** `"Name <address>"` or a bare address, as EMAIL_FROM documents. */
+export function parseFromAddress(value: string): { name: string; address: string } {
+  const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(value)
+  if (match) return { name: match[1].replace(/^"|"$/g, '') || match[2], address: match[2] }
+  return { name: value.trim(), address: value.trim() }
+}
+
+/**
+ * Without SMTP_URL, messages are written to the log instead of being sent, so development needs no
+ * mail server and never reaches out to a third party (nodemailer's default would call ethereal.email).
+ */
+function logTransport(): Transporter {
+  const transport = nodemailer.createTransport({ jsonTransport: true })
+  transport.use('compile', (mail, done) => {
+    const { to, subject, text } = mail.data
+    logger.info({ email: { to, subject, text } }, 'email (not sent: SMTP_URL is unset)')
+    done()
+  })
+  return transport
+}
+
+export function buildEmailAdapter() {
+  const from = parseFromAddress(config.EMAIL_FROM)
+  const transport = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : logTransport()
+  if (!config.SMTP_URL && config.isProduction) logger.warn('SMTP_URL is unset: emails are logged, not sent')
+  // Delivery problems surface per message in the outbox (retried with backoff), not at boot.
+  return nodemailerAdapter({ defaultFromAddress: from.address, defaultFromName: from.name, transport, skipVerify: true })
+}

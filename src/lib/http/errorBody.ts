@@ -1,0 +1,16 @@
+import type { AppError } from '../errors.ts'
+
+/**
+ * Error bodies per spec family. Every body carries `detail` (and `errors` for validation); HumanLink
+ * routes add `success: false` and `message`, Booking (spec 004) routes add `error`.
+ */
+export type Envelope = 'default' | 'humanlink' | 'booking'
+
+export function errorBody(envelope: Envelope, error: AppError): Record<string, unknown> {
+  const body: Record<string, unknown> = { detail: error.detail }
+  if (error.fields) body.errors = error.fields
+  const sentence = typeof error.detail === 'string' ? error.detail : error.message
+  if (envelope === 'humanlink') return { success: false, ...body, message: sentence }
+  if (envelope === 'booking') return { ...body, error: sentence }
+  return body
+}

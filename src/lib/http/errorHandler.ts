@@ -1,0 +1,15 @@
+import type { ErrorRequestHandler } from 'express'
+import { TooManyRequestsError } from '../errors.ts'
+import { errorBody, type Envelope } from './errorBody.ts'
+import { toAppError } from './toAppError.ts'
+
+/** The single place an error becomes a response. 5xx bodies never carry internals; the log gets everything. */
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const error = toAppError(err)
+  if (error.status >= 500) req.log.error({ err }, 'request failed')
+  else req.log.debug({ status: error.status, detail: error.detail }, 'request rejected')
+  if (res.headersSent) return res.end()
+  if (error instanceof TooManyRequestsError) res.set('Retry-After', String(error.retryAfterSeconds))
+  const envelope: Envelope = res.locals.envelope ?? 'default'
+  res.status(error.status).json(errorBody(envelope, error))
+}

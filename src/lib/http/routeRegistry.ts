@@ -1,0 +1,24 @@
+import type { z } from 'zod'
+import type { Envelope } from './errorBody.ts'
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
+/** public: anyone; optional: the caller when a token is sent; user: any signed-in user; staff: manager or admin. */
+export type AuthRequirement = 'public' | 'optional' | 'user' | 'staff'
+
+export type RouteSpec = {
+  summary: string
+  description?: string
+  tags?: string[]
+  auth?: AuthRequirement
+  envelope?: Envelope
+  params?: z.ZodType
+  query?: z.ZodType
+  body?: z.ZodType
+  /** Documented responses: a schema for a JSON body, or a sentence for bodies that are not JSON. */
+  responses: Record<number, z.ZodType | string>
+}
+
+export type RegisteredRoute = { method: HttpMethod; path: string; spec: RouteSpec }
+
+/** Every route mounted through v1Router, in mount order: the source of /api/openapi.json. */
+export const routeRegistry: RegisteredRoute[] = []

@@ -1,0 +1,66 @@
+import { Router, type Request, type Response } from 'express'
+import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
+import type { z } from 'zod'
+import { hasRole } from '../../access/hasRole.ts'
+import { ForbiddenError, UnauthorizedError } from '../errors.ts'
+import { authenticate } from './authenticate.ts'
+import './zodMessages.ts'
+import { routeRegistry, type HttpMethod, type RouteSpec } from './routeRegistry.ts'
+
+type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined
+
+export type RouteContext<S extends RouteSpec> = {
+  /** Payload request for Local API calls: carries the caller and the request id. */
+  req: PayloadRequest
+  user: TypedUser | null
+  params: Parsed<S['params']>
+  query: Parsed<S['query']>
+  body: Parsed<S['body']>
+  http: { req: Request; res: Response }
+}
+
+/** What a handler returns. `{ sent: true }` means it wrote the response itself (files, streams, redirects). */
+export type RouteResult = { status?: number; body?: unknown; headers?: Record<string, string> } | { sent: true }
+
+type Handler<S extends RouteSpec> = (context: RouteContext<S>) => Promise<RouteResult>
+
+/**
+ * An express router for one group of routes. Each route declares its schemas once: they parse the
+ * request (a ZodError becomes a 400 in the error handler), and they document it in /api/openapi.json.
+ * Express's non-strict routing makes `/x` and `/x/` the same route.
+ */
+export function v1Router(prefix: string, { base = '/api/v1' }: { base?: string } = {}) {
+  const router = Router({ strict: false, mergeParams: true })
+  const add =
+    (method: HttpMethod) =>
+    <S extends RouteSpec>(path: string, spec: S, handler: Handler<S>) => {
+      routeRegistry.push({ method, path: `${base}${prefix}${path}`.replace(/\/$/, '') || '/', spec })
+      router[method](path, async (req: Request, res: Response) => {
+        res.locals.envelope = spec.envelope ?? 'default'
+        const context = await buildContext(req, res, spec)
+        const result = await handler(context)
+        if ('sent' in result) return
+        if (result.headers) res.set(result.headers)
+        res.status(result.status ?? 200)
+        if (result.body === undefined) res.end()
+        else res.json(result.body)
+      })
+    }
+  return { prefix, base, router, get: add('get'), post: add('post'), put: add('put'), patch: add('patch'), delete: add('delete') }
+}
+
+export type V1Router = ReturnType<typeof v1Router>
+
+async function buildContext<S extends RouteSpec>(req: Request, res: Response, spec: S): Promise<RouteContext<S>> {
+  const payload: Payload = req.app.locals.payload
+  const auth = spec.auth ?? 'public'
+  const user = auth === 'public' ? null : await authenticate(payload, req)
+  if (auth === 'user' && !user) throw new UnauthorizedError()
+  if (auth === 'staff' && !user) throw new UnauthorizedError()
+  if (auth === 'staff' && !hasRole(user, 'manager', 'admin')) throw new ForbiddenError()
+  const params = spec.params ? spec.params.parse(req.params) : undefined
+  const query = spec.query ? spec.query.parse(req.query) : undefined
+  const body = spec.body ? spec.body.parse(req.body ?? {}) : undefined
+  const payloadReq = await createLocalReq({ user: user ?? undefined, context: { reqId: String(req.id) } }, payload)
+  return { req: payloadReq, user, params, query, body, http: { req, res } } as RouteContext<S>
+}

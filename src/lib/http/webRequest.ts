@@ -1,0 +1,35 @@
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { Request, Response } from 'express'
+
+/** Express request -> Fetch Request, streaming the body untouched (Payload parses it itself). */
+export function toWebRequest(req: Request): globalThis.Request {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(name, value)
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item)
+  }
+  const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers }
+  if (hasBody) {
+    init.body = Readable.toWeb(req) as ReadableStream
+    init.duplex = 'half'
+  }
+  return new Request(url, init)
+}
+
+/** Fetch Response -> express response, keeping every Set-Cookie header. */
+export async function sendWebResponse(res: Response, response: globalThis.Response): Promise<void> {
+  res.status(response.status)
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value)
+  })
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies)
+  if (!response.body) {
+    res.end()
+    return
+  }
+  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res)
+}

@@ -1,0 +1,57 @@
+import { config } from './lib/config.ts'
+import { resolveDatabase } from './lib/db/resolveDatabase.ts'
+import { logger } from './lib/logger.ts'
+
+/**
+ * `npm run dev` / `npm start`: database (embedded unless DATABASE_URL), migrations, server, staff admin,
+ * demo data, then a banner. SIGINT/SIGTERM shut everything down in order and exit.
+ */
+async function main(): Promise<void> {
+  const database = await resolveDatabase((message) => logger.info(message))
+  // Imported only now: payload.config.ts reads the database URL resolved above.
+  const { startServer } = await import('./server.ts')
+  const { ensureAdminUser } = await import('./domain/seed/ensureAdminUser.ts')
+  const { seedDemo } = await import('./domain/seed/seedDemo.ts')
+  const { printBanner } = await import('./lib/banner.ts')
+  const server = await startServer({ port: config.PORT, admin: { dev: !config.isProduction } })
+  onShutdownSignal(async () => {
+    await server.close()
+    await database.stop()
+  })
+  const admin = await ensureAdminUser(server.payload)
+  if (config.SEED_DEMO) await seedDemo(server.payload)
+  printBanner({ admin, embeddedDatabase: database.embedded, demo: config.SEED_DEMO })
+}
+
+function onShutdownSignal(shutdown: () => Promise<void>): void {
+  let stopping = false
+  const handler = (signal: NodeJS.Signals) => {
+    // npm, tsx and a terminal's process group can each deliver the same signal: act on the first one.
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down')
+    const forceExit = setTimeout(() => {
+      logger.error('shutdown took too long; exiting')
+      process.exit(1)
+    }, 20_000)
+    forceExit.unref()
+    shutdown().then(
+      () => {
+        logger.info('shutdown complete')
+        process.exit(0)
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', handler)
+  process.on('SIGTERM', handler)
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'failed to start')
+  process.exitCode = 1
+  setTimeout(() => process.exit(1), 500).unref()
+})

@@ -1,0 +1,74 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getPayload, type Payload } from 'payload'
+import payloadConfig from '../payload.config.ts'
+import { buildApp } from './app.ts'
+import { startCronJobs } from './jobs/index.ts'
+import { startOutboxWorker } from './jobs/outboxWorker.ts'
+import { config } from './lib/config.ts'
+import { closePayload } from './lib/db/closePayload.ts'
+import { runMigrations } from './lib/db/migrate.ts'
+import { logger } from './lib/logger.ts'
+import { startAdmin, type Admin } from './admin.ts'
+import { startRealtime, type Realtime } from './realtime/index.ts'
+
+export type ServerOptions = {
+  port: number
+  host?: string
+  /** Serve the admin panel through Next (`dev` compiles on demand, otherwise the production build). */
+  admin?: { dev: boolean }
+  cron?: boolean
+}
+
+export type RunningServer = {
+  url: string
+  payload: Payload
+  httpServer: http.Server
+  realtime: Realtime
+  close(): Promise<void>
+}
+
+/** Boots Payload, applies migrations and serves everything on one HTTP server. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const payload = await getPayload({ config: payloadConfig })
+  await runMigrations(payload)
+  const admin = options.admin ? await startAdmin(options.admin.dev) : undefined
+  const httpServer = http.createServer(buildApp(payload, admin?.handle))
+  const realtime = startRealtime(httpServer, payload)
+  if (admin) httpServer.on('upgrade', admin.upgrade)
+  const outbox = startOutboxWorker({ payload, realtime })
+  const cron = (options.cron ?? config.CRON_ENABLED) ? startCronJobs(payload) : undefined
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject)
+    httpServer.listen(options.port, options.host ?? config.HOST, resolve)
+  })
+  const { port } = httpServer.address() as AddressInfo
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://127.0.0.1:${port}`,
+    payload,
+    httpServer,
+    realtime,
+    close: () => (closing ??= shutdown({ httpServer, realtime, admin, payload, stopWorkers: [outbox, cron] })),
+  }
+}
+
+type Stoppable = { stop(): Promise<void> } | undefined
+type Parts = { httpServer: http.Server; realtime: Realtime; admin?: Admin; payload: Payload; stopWorkers: Stoppable[] }
+
+/** Stop accepting, let in-flight requests finish (bounded), then close sockets, workers, Next and the pool. */
+async function shutdown({ httpServer, realtime, admin, payload, stopWorkers }: Parts, drainMs = 8000): Promise<void> {
+  const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()))
+  // Keep-alive connections that go idle while we drain would otherwise hold the server open.
+  const idleSweep = setInterval(() => httpServer.closeIdleConnections(), 100)
+  const deadline = setTimeout(() => {
+    logger.warn('shutdown: requests still running after the drain window; closing their connections')
+    httpServer.closeAllConnections()
+  }, drainMs)
+  await Promise.all([drained, realtime.close()])
+  clearInterval(idleSweep)
+  clearTimeout(deadline)
+  await Promise.all(stopWorkers.map((worker) => worker?.stop()))
+  await admin?.close()
+  await closePayload(payload)
+}

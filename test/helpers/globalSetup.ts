@@ -1,0 +1,3 @@
+export default async function globalSetup() {
+  console.log('global setup ran')
+}
