@@ -9,6 +9,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const nextConfig: NextConfig = {
   // One copy of Payload in the process: the admin must use the instance the server booted.
   serverExternalPackages: ['payload', '@payloadcms/db-postgres', '@payloadcms/drizzle', '@payloadcms/graphql', 'pino', 'pino-http'],
+  // The dev server blocks HMR from origins other than localhost; 127.0.0.1 is the same machine.
+  allowedDevOrigins: ['127.0.0.1'],
   // `npm run typecheck` checks the whole project; the admin build need not do it again.
   typescript: { ignoreBuildErrors: true },
   webpack: (webpackConfig) => {

@@ -5,7 +5,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import { collections } from './collections/index.ts'
 import { config } from './src/lib/config.ts'
-import { pgWithoutConnectLeak } from './src/lib/db/pgWithoutConnectLeak.ts'
+import { pgForPayload } from './src/lib/db/pgForPayload.ts'
 import { buildEmailAdapter } from './src/lib/email/emailAdapter.ts'
 import { logger } from './src/lib/logger.ts'
 
@@ -20,7 +20,7 @@ export default buildConfig({
   collections,
   db: postgresAdapter({
     pool: { connectionString: config.DATABASE_URL, max: 20 },
-    pg: pgWithoutConnectLeak,
+    pg: pgForPayload,
     // Schema changes only ever arrive through migrations/, in every environment.
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),

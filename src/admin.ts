@@ -1,5 +1,3 @@
-import type { IncomingMessage } from 'node:http'
-import type { Duplex } from 'node:stream'
 import type { RequestHandler } from 'express'
 import { createRequire } from 'node:module'
 import { projectRoot } from './lib/projectRoot.ts'
@@ -9,7 +7,6 @@ const next: typeof import('next').default = createRequire(import.meta.url)('next
 
 export type Admin = {
   handle: RequestHandler
-  upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void
   close(): Promise<void>
 }
 
@@ -21,13 +18,10 @@ export async function startAdmin(dev: boolean): Promise<Admin> {
   const app = next({ dev, dir: projectRoot, turbopack: dev, quiet: !dev })
   await app.prepare()
   const handle = app.getRequestHandler()
-  const upgrade = app.getUpgradeHandler()
   return {
+    // On its first request Next attaches its own 'upgrade' listener to our HTTP server for the dev HMR
+    // socket; it leaves upgrades it does not route (socket.io's) alone.
     handle: (req, res) => void handle(req, res),
-    // socket.io answers its own upgrades; the rest (Next's dev HMR socket) belong to Next.
-    upgrade: (req, socket, head) => {
-      if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head)
-    },
     close: () => app.close(),
   }
 }

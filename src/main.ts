@@ -1,26 +1,36 @@
 import { config } from './lib/config.ts'
-import { resolveDatabase } from './lib/db/resolveDatabase.ts'
+import { resolveDatabase, type ResolvedDatabase } from './lib/db/resolveDatabase.ts'
 import { logger } from './lib/logger.ts'
+import type { AdminAccount } from './domain/seed/ensureAdminUser.ts'
+import type { RunningServer } from './server.ts'
 
 /**
- * `npm run dev` / `npm start`: database (embedded unless DATABASE_URL), migrations, server, staff admin,
- * demo data, then a banner. SIGINT/SIGTERM shut everything down in order and exit.
+ * `npm run dev` / `npm start`: database (embedded unless DATABASE_URL), migrations, staff admin and demo
+ * data, then the server and a banner. SIGINT/SIGTERM shut everything down in order and exit.
  */
 async function main(): Promise<void> {
-  const database = await resolveDatabase((message) => logger.info(message))
+  let database: ResolvedDatabase | undefined
+  let server: RunningServer | undefined
+  onShutdownSignal(async () => {
+    await server?.close()
+    await database?.stop()
+  })
+  database = await resolveDatabase((message) => logger.info(message))
   // Imported only now: payload.config.ts reads the database URL resolved above.
   const { startServer } = await import('./server.ts')
   const { ensureAdminUser } = await import('./domain/seed/ensureAdminUser.ts')
   const { seedDemo } = await import('./domain/seed/seedDemo.ts')
   const { printBanner } = await import('./lib/banner.ts')
-  const server = await startServer({ port: config.PORT, admin: { dev: !config.isProduction } })
-  onShutdownSignal(async () => {
-    await server.close()
-    await database.stop()
+  let admin: AdminAccount | undefined
+  server = await startServer({
+    port: config.PORT,
+    admin: { dev: !config.isProduction },
+    bootstrap: async (payload) => {
+      admin = await ensureAdminUser(payload)
+      if (config.SEED_DEMO) await seedDemo(payload)
+    },
   })
-  const admin = await ensureAdminUser(server.payload)
-  if (config.SEED_DEMO) await seedDemo(server.payload)
-  printBanner({ admin, embeddedDatabase: database.embedded, demo: config.SEED_DEMO })
+  if (admin) printBanner({ admin, embeddedDatabase: database.embedded, demo: config.SEED_DEMO })
 }
 
 function onShutdownSignal(shutdown: () => Promise<void>): void {

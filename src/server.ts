@@ -18,6 +18,8 @@ export type ServerOptions = {
   /** Serve the admin panel through Next (`dev` compiles on demand, otherwise the production build). */
   admin?: { dev: boolean }
   cron?: boolean
+  /** Runs after migrations and before the server accepts requests (staff admin, demo data). */
+  bootstrap?: (payload: Payload) => Promise<void>
 }
 
 export type RunningServer = {
@@ -32,10 +34,10 @@ export type RunningServer = {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const payload = await getPayload({ config: payloadConfig })
   await runMigrations(payload)
+  await options.bootstrap?.(payload)
   const admin = options.admin ? await startAdmin(options.admin.dev) : undefined
   const httpServer = http.createServer(buildApp(payload, admin?.handle))
   const realtime = startRealtime(httpServer, payload)
-  if (admin) httpServer.on('upgrade', admin.upgrade)
   const outbox = startOutboxWorker({ payload, realtime })
   const cron = (options.cron ?? config.CRON_ENABLED) ? startCronJobs(payload) : undefined
   await new Promise<void>((resolve, reject) => {

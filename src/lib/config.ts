@@ -64,7 +64,7 @@ const Env = z.object({
 export type Config = ReturnType<typeof loadConfig>
 
 /** Parses the environment once. Unset values get documented defaults; production refuses development secrets. */
-export function loadConfig(env: NodeJS.ProcessEnv) {
+export function loadConfig(env: Record<string, string | undefined>) {
   const parsed = Env.safeParse(env)
   if (!parsed.success) throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`)
   const raw = parsed.data
@@ -98,10 +98,16 @@ function assertNoDevSecrets(raw: z.infer<typeof Env>): void {
 export const config = loadConfig(process.env)
 
 /**
- * The embedded database's URL is known only after it starts, which is after configuration is read.
- * The launcher hands it over here, before payload.config.ts is imported; child processes inherit it.
+ * Re-reads configuration with some variables replaced, validated like the environment itself. Used by
+ * launchers for what is known only after start (the embedded database's URL) and by the test harness
+ * (per-file database, fake SMTP and Stripe servers). Call it before payload.config.ts is imported.
  */
+export function reloadConfig(overrides: Record<string, string | undefined>): void {
+  Object.assign(config, loadConfig({ ...process.env, ...overrides }))
+}
+
+/** Hands the embedded database's URL to this process and to the child processes it starts. */
 export function useDatabaseUrl(url: string): void {
-  config.DATABASE_URL = url
   process.env.DATABASE_URL = url
+  reloadConfig({ DATABASE_URL: url })
 }

@@ -1,1 +1,11 @@
-export default async function globalTeardown() {}
+import { TEST_SERVER_ENV, TEST_TEMPLATE_ENV, withClient } from './testDatabase.ts'
+
+export default async function globalTeardown(): Promise<void> {
+  const serverUrl = process.env[TEST_SERVER_ENV]
+  const template = process.env[TEST_TEMPLATE_ENV]
+  if (serverUrl && template && !globalThis.__platformTestPostgres) {
+    // On a shared server, leave nothing behind; the embedded server's template is reused next run.
+    await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(template)} WITH (FORCE)`))
+  }
+  await globalThis.__platformTestPostgres?.stop()
+}

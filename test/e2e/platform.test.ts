@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { apiClient } from '../helpers/api.ts'
+import { connectSocket, nextEvent } from '../helpers/socket.ts'
+import { startPlatformProcess, type PlatformProcess } from '../helpers/platformProcess.ts'
+
+// The README's `npm run dev` as a newcomer meets it: no DATABASE_URL, a fresh directory, real Chromium.
+let workdir: string
+let browser: Browser
+let running: PlatformProcess | undefined
+beforeAll(async () => {
+  workdir = await fs.mkdtemp(path.join(os.tmpdir(), 'platform-e2e-'))
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+})
+afterAll(async () => {
+  await running?.stop('SIGKILL')
+  await browser?.close()
+  await fs.rm(workdir, { recursive: true, force: true })
+})
+
+const env = { DATABASE_URL: undefined, ADMIN_PASSWORD: undefined, ADMIN_EMAIL: 'staff@platform.test', SEED_DEMO: 'true', CRON_ENABLED: 'false' }
+const postgresProcesses = () => {
+  try {
+    return execFileSync('pgrep', ['-f', path.join(workdir, '.data', 'pg')]).toString().trim().split('\n').filter(Boolean)
+  } catch {
+    return [] // pgrep exits 1 when nothing matches
+  }
+}
+
+describe('npm run dev on a fresh machine', () => {
+  let adminPassword = ''
+
+  it('starts an embedded PostgreSQL, migrates, creates the staff admin and prints where everything is', async () => {
+    running = await startPlatformProcess({ cwd: workdir, env })
+    const banner = running.output()
+    expect(banner).toContain('initialising embedded PostgreSQL')
+    for (const line of ['Admin panel', 'REST API', 'GraphQL', 'API docs', 'Custom API']) expect(banner).toContain(line)
+    expect(banner).toContain(`${running.url.replace('127.0.0.1', 'localhost')}/api/v1`)
+    adminPassword = /Staff login\s+staff@platform\.test\s+password: (\S+)/.exec(banner)?.[1] ?? ''
+    expect(adminPassword).toMatch(/^[\w-]{16}$/)
+    expect(banner).toContain('shown only once')
+    await expect(fs.stat(path.join(workdir, '.data', 'pg', 'PG_VERSION'))).resolves.toBeTruthy()
+  }, 180_000)
+
+  it('lets the staff admin log in to /admin in a real browser and see the collections', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${running!.url}/admin`, { timeout: 180_000 })
+    await page.waitForURL(/\/admin\/login/, { timeout: 180_000 })
+    await page.fill('#field-email', 'staff@platform.test')
+    await page.fill('#field-password', adminPassword)
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 180_000 })
+    await page.waitForSelector('a[href="/admin/collections/users"]', { timeout: 180_000 })
+    const links = await page.$$eval('a[href^="/admin/collections/"]', (anchors) => anchors.map((a) => a.getAttribute('href')))
+    expect(links).toEqual(expect.arrayContaining(['/admin/collections/users', '/admin/collections/outbox']))
+    await page.close()
+  }, 400_000)
+
+  it('serves socket.io beside the admin panel on the same port (Next leaves its upgrades alone)', async () => {
+    const login = await apiClient(running!.url).post('/api/users/login', { email: 'staff@platform.test', password: adminPassword })
+    const socket = connectSocket(running!.url, String(login.body.token))
+    try {
+      await expect(nextEvent(socket, 'ready')).resolves.toEqual({ user_id: expect.any(Number) })
+    } finally {
+      socket.disconnect()
+    }
+  }, 30_000)
+
+  it('shuts down on SIGTERM, leaving no orphan postgres process', async () => {
+    expect(postgresProcesses().length).toBeGreaterThan(0)
+    const code = await running!.stop('SIGTERM')
+    running = undefined
+    expect(code).toBe(0)
+    expect(postgresProcesses()).toEqual([])
+  }, 60_000)
+
+  it('reuses the data on a second start: same admin, demo data not duplicated', async () => {
+    running = await startPlatformProcess({ cwd: workdir, env })
+    const banner = running.output()
+    expect(banner).not.toContain('initialising embedded PostgreSQL')
+    expect(banner).toContain('password: (unchanged')
+    const api = apiClient(running.url)
+    const login = await api.post('/api/users/login', { email: 'staff@platform.test', password: adminPassword })
+    expect(login.status).toBe(200)
+    const users = await api.get('/api/users?limit=100', { token: String(login.body.token) })
+    expect(users.body.docs.map((user) => String(user.email)).sort()).toEqual([
+      'demo@example.com',
+      'manager@example.com',
+      'staff@platform.test',
+    ])
+    expect(await running.stop('SIGINT')).toBe(0)
+    running = undefined
+    expect(postgresProcesses()).toEqual([])
+  }, 180_000)
+})

@@ -1,0 +1,39 @@
+import type { Payload } from 'payload'
+import type { RunningServer } from '../../src/server.ts'
+import { apiClient, type ApiClient } from './api.ts'
+import { cloneTemplateDatabase } from './testDatabase.ts'
+
+export type TestApp = {
+  url: string
+  payload: Payload
+  api: ApiClient
+  server: RunningServer
+  database: { name: string; url: string }
+  stop(): Promise<void>
+}
+
+/**
+ * The real server on a random port, on this test file's own database (cloned from the migrated
+ * template). `env` overrides configuration the way environment variables would (SMTP_URL, LOG_LEVEL...).
+ */
+export async function startTestApp({ env = {} }: { env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await cloneTemplateDatabase()
+  const { reloadConfig, config } = await import('../../src/lib/config.ts')
+  reloadConfig({ CRON_ENABLED: 'false', ...env, DATABASE_URL: database.url })
+  const { logger } = await import('../../src/lib/logger.ts')
+  logger.level = config.LOG_LEVEL
+  // Imported only now, so payload.config.ts sees this file's database and overrides.
+  const { startServer } = await import('../../src/server.ts')
+  const server = await startServer({ port: 0, host: '127.0.0.1', cron: false })
+  return {
+    url: server.url,
+    payload: server.payload,
+    api: apiClient(server.url),
+    server,
+    database,
+    async stop() {
+      await server.close()
+      await database.drop()
+    },
+  }
+}

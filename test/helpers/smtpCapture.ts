@@ -1,0 +1,46 @@
+import type { AddressInfo } from 'node:net'
+import { simpleParser, type ParsedMail } from 'mailparser'
+import { SMTPServer } from 'smtp-server'
+
+export type SmtpCapture = {
+  url: string
+  messages: ParsedMail[]
+  /** Resolves with the first captured message matching `predicate`, waiting up to `timeoutMs`. */
+  waitFor(predicate: (message: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>
+  close(): Promise<void>
+}
+
+/** A real SMTP server on a random port that keeps every message it receives, parsed. */
+export async function startSmtpCapture(): Promise<SmtpCapture> {
+  const messages: ParsedMail[] = []
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (parsed) => {
+          messages.push(parsed)
+          callback()
+        },
+        (error: Error) => callback(error),
+      )
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.server.address() as AddressInfo
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    async waitFor(predicate, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs
+      while (Date.now() < deadline) {
+        const found = messages.find(predicate)
+        if (found) return found
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      throw new Error(`no matching email within ${timeoutMs} ms (captured: ${messages.map((m) => m.subject).join(', ') || 'none'})`)
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
