@@ -1,5 +1,7 @@
 import type { RequestHandler } from 'express'
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import { projectRoot } from './lib/projectRoot.ts'
 
 // next is CommonJS: its module.exports is the factory, which NodeNext typing only reaches through require.
@@ -15,6 +17,9 @@ export type Admin = {
  * /api/v1, REST and GraphQL never pass through it.
  */
 export async function startAdmin(dev: boolean): Promise<Admin> {
+  if (!dev && !existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))) {
+    throw new Error('The admin panel is not built: run `npm run build` before `npm start`.')
+  }
   const app = next({ dev, dir: projectRoot, turbopack: dev, quiet: !dev })
   await app.prepare()
   const handle = app.getRequestHandler()

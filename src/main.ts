@@ -1,7 +1,6 @@
-import { config } from './lib/config.ts'
-import { resolveDatabase, type ResolvedDatabase } from './lib/db/resolveDatabase.ts'
-import { logger } from './lib/logger.ts'
 import type { AdminAccount } from './domain/seed/ensureAdminUser.ts'
+import type { ResolvedDatabase } from './lib/db/resolveDatabase.ts'
+import type { Logger } from 'pino'
 import type { RunningServer } from './server.ts'
 
 /**
@@ -9,9 +8,13 @@ import type { RunningServer } from './server.ts'
  * data, then the server and a banner. SIGINT/SIGTERM shut everything down in order and exit.
  */
 async function main(): Promise<void> {
+  // Configuration is parsed on import; a bad or unsafe value is reported as one clear line (see below).
+  const { config } = await import('./lib/config.ts')
+  const { logger } = await import('./lib/logger.ts')
+  const { resolveDatabase } = await import('./lib/db/resolveDatabase.ts')
   let database: ResolvedDatabase | undefined
   let server: RunningServer | undefined
-  onShutdownSignal(async () => {
+  onShutdownSignal(logger, async () => {
     await server?.close()
     await database?.stop()
   })
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
   if (admin) printBanner({ admin, embeddedDatabase: database.embedded, demo: config.SEED_DEMO })
 }
 
-function onShutdownSignal(shutdown: () => Promise<void>): void {
+function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>): void {
   let stopping = false
   const handler = (signal: NodeJS.Signals) => {
     // npm, tsx and a terminal's process group can each deliver the same signal: act on the first one.
@@ -61,7 +64,7 @@ function onShutdownSignal(shutdown: () => Promise<void>): void {
 }
 
 main().catch((error: unknown) => {
-  logger.fatal({ err: error }, 'failed to start')
-  process.exitCode = 1
-  setTimeout(() => process.exit(1), 500).unref()
+  process.stderr.write(`\nfailed to start: ${error instanceof Error ? error.message : String(error)}\n`)
+  if (error instanceof Error && !/^(Invalid configuration|Refusing to start)/.test(error.message)) console.error(error)
+  process.exit(1)
 })

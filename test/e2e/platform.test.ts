@@ -5,7 +5,8 @@ import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { apiClient } from '../helpers/api.ts'
 import { connectSocket, nextEvent } from '../helpers/socket.ts'
-import { startPlatformProcess, type PlatformProcess } from '../helpers/platformProcess.ts'
+import { runNpmScript, runToExit, spawnPlatform, startPlatformProcess, type PlatformProcess } from '../helpers/platformProcess.ts'
+import { TEST_SERVER_ENV, databaseUrl, withClient } from '../helpers/testDatabase.ts'
 
 // The README's `npm run dev` as a newcomer meets it: no DATABASE_URL, a fresh directory, real Chromium.
 let workdir: string
@@ -99,3 +100,50 @@ describe('npm run dev on a fresh machine', () => {
     expect(postgresProcesses()).toEqual([])
   }, 180_000)
 })
+
+describe('npm run build && npm start (production)', () => {
+  const secrets = { PAYLOAD_SECRET: 'p'.repeat(48), JWT_SECRET: 'j'.repeat(48), CRM_BEARER_TOKEN: 'c'.repeat(32) }
+  let emptyDatabase: { url: string; drop(): Promise<void> }
+
+  beforeAll(async () => {
+    await runNpmScript('build')
+    emptyDatabase = await createEmptyDatabase()
+  }, 900_000)
+  afterAll(() => emptyDatabase?.drop())
+
+  it('refuses to start on a default secret, with a clear message', async () => {
+    const { code, output } = await runToExit(spawnPlatform({ cwd: workdir, env: { DATABASE_URL: emptyDatabase.url }, mode: 'production' }))
+    expect(code).toBe(1)
+    expect(output).toContain('failed to start: Refusing to start in production with development default secrets: PAYLOAD_SECRET, JWT_SECRET, CRM_BEARER_TOKEN.')
+  }, 60_000)
+
+  it('applies pending migrations at start, serves the built admin and stops cleanly', async () => {
+    running = await startPlatformProcess({
+      cwd: workdir,
+      env: { ...secrets, DATABASE_URL: emptyDatabase.url, ADMIN_PASSWORD: 'Production-Admin-1', ADMIN_EMAIL: 'ops@platform.test' },
+      mode: 'production',
+    })
+    expect(running.output()).toContain('Platform is running (production)')
+    const migrated = await withClient(emptyDatabase.url, (client) => client.query('SELECT name FROM payload_migrations'))
+    const files = (await fs.readdir(path.resolve('migrations'))).filter((file) => /^\d.*\.ts$/.test(file))
+    expect(migrated.rowCount).toBe(files.length)
+    const login = await fetch(`${running.url}/admin/login`)
+    expect(login.status).toBe(200)
+    expect(await login.text()).toContain('<html')
+    const api = apiClient(running.url)
+    expect((await api.post('/api/users/login', { email: 'ops@platform.test', password: 'Production-Admin-1' })).status).toBe(200)
+    expect((await api.get('/api/users?where[email][equals]=demo@example.com')).status).toBe(403)
+    expect(await running.stop('SIGTERM')).toBe(0)
+    running = undefined
+  }, 180_000)
+})
+
+async function createEmptyDatabase() {
+  const serverUrl = process.env[TEST_SERVER_ENV]!
+  const name = `platform_t_prod_${process.pid}`
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`))
+  return {
+    url: databaseUrl(serverUrl, name),
+    drop: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)).then(() => undefined),
+  }
+}

@@ -14,16 +14,13 @@ export type PlatformProcess = {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-/** `npm run dev`'s entry point as a separate process, started in `cwd` with the given environment. */
-export async function startPlatformProcess({ cwd, env }: { cwd: string; env: Record<string, string | undefined> }): Promise<PlatformProcess> {
+type Mode = 'dev' | 'production'
+type StartOptions = { cwd: string; env: Record<string, string | undefined>; mode?: Mode }
+
+/** `npm run dev`'s (or, built, `npm start`'s) entry point as a separate process, in `cwd` with `env`. */
+export async function startPlatformProcess({ cwd, env, mode = 'dev' }: StartOptions): Promise<PlatformProcess> {
   const port = await freePort()
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'development', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...env }
-  for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key]
-  const child = spawn(process.execPath, ['--conditions=development', '--import', tsxLoader, path.join(root, 'src', 'main.ts')], {
-    cwd,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawnPlatform({ cwd, env: { PORT: String(port), ...env }, mode })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -39,6 +36,41 @@ export async function startPlatformProcess({ cwd, env }: { cwd: string; env: Rec
       return exited
     },
   }
+}
+
+/** Spawns the platform's entry point exactly as the npm scripts do. */
+export function spawnPlatform({ cwd, env, mode = 'dev' }: StartOptions): ChildProcess {
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_OPTIONS: '',
+    NODE_ENV: mode === 'dev' ? 'development' : 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: 'info',
+    ...env,
+  }
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key]
+  const args =
+    mode === 'dev'
+      ? ['--conditions=development', '--import', tsxLoader, path.join(root, 'src', 'main.ts')]
+      : ['--conditions=production', path.join(root, 'dist', 'src', 'main.js')]
+  return spawn(process.execPath, args, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+}
+
+/** Output and exit code of a platform process that is expected to stop by itself. */
+export function runToExit(child: ChildProcess): Promise<{ code: number | null; output: string }> {
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })))
+}
+
+/** `npm run <script>` in the project, resolving when it exits 0. */
+export function runNpmScript(script: string): Promise<string> {
+  const child = spawn('npm', ['run', script], { cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  return runToExit(child).then(({ code, output }) => {
+    if (code !== 0) throw new Error(`npm run ${script} failed (${code}):\n${output.slice(-4000)}`)
+    return output
+  })
 }
 
 async function waitForHealthy(url: string, exited: Promise<number | null>, output: () => string, timeoutMs = 120_000): Promise<void> {

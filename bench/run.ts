@@ -1,0 +1,150 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import fs from 'node:fs/promises'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import autocannon from 'autocannon'
+import pg from 'pg'
+import { ensureDatabase, startEmbeddedPostgres } from '../src/lib/db/embeddedPostgres.ts'
+import { scenarios, type Scenario } from './scenarios.ts'
+
+/**
+ * `npm run bench`: builds if needed, starts the production server and the raw express + pg baseline on
+ * a fresh database, drives both with autocannon from this process, prints a table and writes
+ * bench/results.json. Knobs: BENCH_DURATION (seconds, 10), BENCH_CONNECTIONS (50), BENCH_DATABASE_URL.
+ */
+const root = process.cwd()
+const duration = Number(process.env.BENCH_DURATION ?? 10)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
+
+type Row = { scenario: string; target: 'platform' | 'baseline'; requests_per_sec: number; p50_ms: number; p99_ms: number; errors: number; non_2xx: number }
+
+async function main(): Promise<void> {
+  await buildIfNeeded()
+  const database = await freshDatabase()
+  const platformPort = await freePort()
+  const baselinePort = await freePort()
+  const platform = startChild(['--conditions=production', 'dist/src/main.js'], {
+    NODE_ENV: 'production',
+    PORT: String(platformPort),
+    DATABASE_URL: database.url,
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    CRM_BEARER_TOKEN: randomBytes(20).toString('hex'),
+    ADMIN_PASSWORD: 'Bench-Admin-Password-1',
+    SEED_DEMO: 'true',
+    CRON_ENABLED: 'false',
+  })
+  const baseline = startChild(['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href, 'bench/baseline.ts'], {
+    PORT: String(baselinePort),
+    DATABASE_URL: database.url,
+  })
+  try {
+    await Promise.all([waitForHttp(`http://127.0.0.1:${platformPort}/health`), waitForHttp(`http://127.0.0.1:${baselinePort}/health`)])
+    const rows: Row[] = []
+    for (const scenario of scenarios) {
+      rows.push(await measure(scenario, 'platform', `http://127.0.0.1:${platformPort}`, scenario.path))
+      if (scenario.baselinePath) rows.push(await measure(scenario, 'baseline', `http://127.0.0.1:${baselinePort}`, scenario.baselinePath))
+    }
+    printTable(rows)
+    const results = { generated_at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, duration_s: duration, connections, rows }
+    await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
+    process.stdout.write(`\nwritten to bench/results.json\n`)
+  } finally {
+    await Promise.all([stopChild(platform), stopChild(baseline)])
+    await database.drop()
+  }
+}
+
+async function measure(scenario: Scenario, target: Row['target'], baseUrl: string, pathname: string): Promise<Row> {
+  process.stdout.write(`${scenario.name} -> ${target} (${duration}s, ${connections} connections)\n`)
+  const result = await autocannon({
+    url: `${baseUrl}${pathname}`,
+    method: scenario.method,
+    headers: scenario.headers,
+    body: scenario.body,
+    connections,
+    duration,
+  })
+  return {
+    scenario: scenario.name,
+    target,
+    requests_per_sec: Math.round(result.requests.average),
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non_2xx: result.non2xx,
+  }
+}
+
+function printTable(rows: Row[]): void {
+  const header = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx']
+  const lines = rows.map((row) => [row.scenario, row.target, row.requests_per_sec, row.p50_ms, row.p99_ms, row.errors, row.non_2xx].map(String))
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)))
+  const format = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')
+  process.stdout.write(`\n${format(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}\n${lines.map(format).join('\n')}\n`)
+}
+
+async function buildIfNeeded(): Promise<void> {
+  if (existsSync(path.join(root, 'dist/src/main.js')) && existsSync(path.join(root, '.next/BUILD_ID'))) return
+  process.stdout.write('no production build found: running npm run build\n')
+  const build = spawn('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } })
+  const code = await new Promise((resolve) => build.once('exit', resolve))
+  if (code !== 0) throw new Error('npm run build failed')
+}
+
+/** A new, empty database: on BENCH_DATABASE_URL's server when set, else on an embedded server under .data/bench-pg. */
+async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const external = process.env.BENCH_DATABASE_URL
+  const embedded = external ? undefined : await startEmbeddedPostgres(path.join(root, '.data', 'bench-pg'), () => undefined)
+  const serverUrl = external ?? embedded!.url
+  const name = `platform_bench_${Date.now()}`
+  const url = await ensureDatabase(serverUrl, name)
+  return {
+    url,
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)
+      await client.end()
+      await embedded?.stop()
+    },
+  }
+}
+
+function startChild(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, { cwd: root, env: { ...process.env, NODE_OPTIONS: '', NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((res) => res.ok, () => false)) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`)
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+await main()
