@@ -4,6 +4,7 @@ import express, { type Express, type RequestHandler } from 'express'
 import helmet from 'helmet'
 import type { Payload } from 'payload'
 import { healthRoutes } from '../endpoints/health.ts'
+import { tokenAliasRoutes } from '../endpoints/tokenAlias.ts'
 import { v1Api } from '../endpoints/v1/index.ts'
 import { config } from './lib/config.ts'
 import { NotFoundError } from './lib/errors.ts'
@@ -41,7 +42,9 @@ export function buildApp(payload: Payload, admin?: AdminHandler): Express {
   app.use('/api', cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] }))
   app.use(healthRoutes.router)
   app.use('/api', docsRouter({ version, serverUrl: config.PUBLIC_URL }))
-  app.use('/api/v1', apiCsp, express.json({ limit: config.BODY_LIMIT }), cookieParser(), v1Api(), errorHandler)
+  const jsonApi = [apiCsp, express.json({ limit: config.BODY_LIMIT }), cookieParser()]
+  app.use('/api/v1', ...jsonApi, v1Api(), errorHandler)
+  app.use('/api/token', ...jsonApi, tokenAliasRoutes.router, errorHandler)
   app.post('/api/graphql', payloadGraphQL(payload))
   app.use('/api', payloadRest(payload))
   app.use(admin ?? notFound)

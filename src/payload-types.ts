@@ -68,6 +68,9 @@ export interface Config {
   blocks: {};
   collections: {
     users: User;
+    profiles: Profile;
+    'refresh-tokens': RefreshToken;
+    'auth-tokens': AuthToken;
     outbox: Outbox;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -77,6 +80,9 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
+    profiles: ProfilesSelect<false> | ProfilesSelect<true>;
+    'refresh-tokens': RefreshTokensSelect<false> | RefreshTokensSelect<true>;
+    'auth-tokens': AuthTokensSelect<false> | AuthTokensSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -100,22 +106,34 @@ export interface Config {
   };
 }
 export interface UserAuthOperations {
-  forgotPassword: {
-    email: string;
-    password: string;
-  };
-  login: {
-    email: string;
-    password: string;
-  };
+  forgotPassword:
+    | {
+        email: string;
+      }
+    | {
+        username: string;
+      };
+  login:
+    | {
+        email: string;
+        password: string;
+      }
+    | {
+        password: string;
+        username: string;
+      };
   registerFirstUser: {
-    email: string;
     password: string;
+    username?: string;
+    email?: string;
   };
-  unlock: {
-    email: string;
-    password: string;
-  };
+  unlock:
+    | {
+        email: string;
+      }
+    | {
+        username: string;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -123,19 +141,39 @@ export interface UserAuthOperations {
  */
 export interface User {
   id: number;
-  roles: ('user' | 'facilitator' | 'startup' | 'investor' | 'manager' | 'admin')[];
+  phone?: string | null;
   first_name?: string | null;
   last_name?: string | null;
+  full_name?: string | null;
+  roles: ('user' | 'facilitator' | 'startup' | 'investor' | 'manager' | 'admin')[];
+  is_active?: boolean | null;
+  is_verified?: boolean | null;
+  personality_data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  timezone?: string | null;
+  last_login_at?: string | null;
+  /**
+   * Maintained from the subscription status.
+   */
+  rate_limit_tier?: ('standard' | 'premium') | null;
+  oauth_google_id?: string | null;
+  oauth_github_id?: string | null;
   updatedAt: string;
   createdAt: string;
-  email: string;
+  email?: string | null;
+  username?: string | null;
   resetPasswordToken?: string | null;
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -145,6 +183,71 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "profiles".
+ */
+export interface Profile {
+  id: number;
+  user: number | User;
+  full_name?: string | null;
+  bio?: string | null;
+  location?: string | null;
+  profile_image_url?: string | null;
+  linkedin_url?: string | null;
+  github_url?: string | null;
+  website?: string | null;
+  company?: string | null;
+  interests?: string[] | null;
+  skills?: string[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "refresh-tokens".
+ */
+export interface RefreshToken {
+  id: number;
+  token_hash: string;
+  family: string;
+  user: number | User;
+  parent?: (number | null) | RefreshToken;
+  user_agent?: string | null;
+  ip?: string | null;
+  last_used_at?: string | null;
+  expires_at: string;
+  family_expires_at: string;
+  revoked_at?: string | null;
+  revoked_reason?:
+    | (
+        | 'rotated'
+        | 'logout'
+        | 'logout_all'
+        | 'session_revoked'
+        | 'reuse_detected'
+        | 'password_reset'
+        | 'account_disabled'
+      )
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "auth-tokens".
+ */
+export interface AuthToken {
+  id: number;
+  purpose: 'password_reset' | 'email_verification';
+  token_hash: string;
+  user: number | User;
+  email?: string | null;
+  expires_at: string;
+  used_at?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -200,6 +303,18 @@ export interface PayloadLockedDocument {
         value: number | User;
       } | null)
     | ({
+        relationTo: 'profiles';
+        value: number | Profile;
+      } | null)
+    | ({
+        relationTo: 'refresh-tokens';
+        value: number | RefreshToken;
+      } | null)
+    | ({
+        relationTo: 'auth-tokens';
+        value: number | AuthToken;
+      } | null)
+    | ({
         relationTo: 'outbox';
         value: number | Outbox;
       } | null);
@@ -250,19 +365,28 @@ export interface PayloadMigration {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
-  roles?: T;
+  phone?: T;
   first_name?: T;
   last_name?: T;
+  full_name?: T;
+  roles?: T;
+  is_active?: T;
+  is_verified?: T;
+  personality_data?: T;
+  timezone?: T;
+  last_login_at?: T;
+  rate_limit_tier?: T;
+  oauth_google_id?: T;
+  oauth_github_id?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
+  username?: T;
   resetPasswordToken?: T;
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -270,6 +394,58 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "profiles_select".
+ */
+export interface ProfilesSelect<T extends boolean = true> {
+  user?: T;
+  full_name?: T;
+  bio?: T;
+  location?: T;
+  profile_image_url?: T;
+  linkedin_url?: T;
+  github_url?: T;
+  website?: T;
+  company?: T;
+  interests?: T;
+  skills?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "refresh-tokens_select".
+ */
+export interface RefreshTokensSelect<T extends boolean = true> {
+  token_hash?: T;
+  family?: T;
+  user?: T;
+  parent?: T;
+  user_agent?: T;
+  ip?: T;
+  last_used_at?: T;
+  expires_at?: T;
+  family_expires_at?: T;
+  revoked_at?: T;
+  revoked_reason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "auth-tokens_select".
+ */
+export interface AuthTokensSelect<T extends boolean = true> {
+  purpose?: T;
+  token_hash?: T;
+  user?: T;
+  email?: T;
+  expires_at?: T;
+  used_at?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -9,6 +9,7 @@ import { config } from './lib/config.ts'
 import { closePayload } from './lib/db/closePayload.ts'
 import { runMigrations } from './lib/db/migrate.ts'
 import { logger } from './lib/logger.ts'
+import { closeRateLimitStore } from './lib/rateLimit.ts'
 import { startAdmin, type Admin } from './admin.ts'
 import { startRealtime, type Realtime } from './realtime/index.ts'
 
@@ -72,5 +73,6 @@ async function shutdown({ httpServer, realtime, admin, payload, stopWorkers }: P
   clearTimeout(deadline)
   await Promise.all(stopWorkers.map((worker) => worker?.stop()))
   await admin?.close()
+  await closeRateLimitStore()
   await closePayload(payload)
 }

@@ -1,22 +1,56 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Validate } from 'payload'
+import { blockPayloadPasswordLogin } from '../../hooks/users/blockPayloadPasswordLogin.ts'
+import { createProfile } from '../../hooks/users/createProfile.ts'
+import { normalizeIdentity } from '../../hooks/users/normalizeIdentity.ts'
+import { resetVerificationOnEmailChange } from '../../hooks/users/resetVerificationOnEmailChange.ts'
+import { canGrantRoles } from '../../src/access/canGrantRoles.ts'
+import { canManageUsers } from '../../src/access/canManageUsers.ts'
 import { canUseAdmin } from '../../src/access/canUseAdmin.ts'
-import { isAdminField } from '../../src/access/isAdminField.ts'
+import { isAdmin } from '../../src/access/isAdmin.ts'
 import { isSelfOrStaff } from '../../src/access/isSelfOrStaff.ts'
+import { isSelfOrStaffField } from '../../src/access/isSelfOrStaffField.ts'
 import { isStaff } from '../../src/access/isStaff.ts'
+import { isStaffField } from '../../src/access/isStaffField.ts'
+import { nobody } from '../../src/access/nobody.ts'
 import { ROLES } from '../../src/access/roles.ts'
+import { platformTokenStrategy } from '../../src/domain/auth/platformTokenStrategy.ts'
+import { config } from '../../src/lib/config.ts'
+import { E164_PATTERN, isValidTimezone } from '../../src/lib/validation/identity.ts'
+import { adminLoginEndpoint } from './adminLoginEndpoint.ts'
+
+const phone: Validate<string | null | undefined> = (value, { siblingData }) => {
+  const email = (siblingData as { email?: string | null }).email
+  if (!value && !email) return 'Provide an email address or a phone number.'
+  if (value && !E164_PATTERN.test(value)) return 'Enter a phone number in international format, e.g. +14155550123.'
+  return true
+}
+
+const timezone: Validate<string | null | undefined> = (value) => (!value || isValidTimezone(value) ? true : 'Enter an IANA time zone, e.g. Europe/Paris.')
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  admin: { group: 'People', useAsTitle: 'email', defaultColumns: ['email', 'roles', 'createdAt'] },
-  auth: { tokenExpiration: 60 * 60 * 8, useAPIKey: false },
-  access: {
-    admin: canUseAdmin,
-    read: isSelfOrStaff,
-    create: isStaff,
-    update: isSelfOrStaff,
-    delete: isStaff,
+  admin: {
+    group: 'People',
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'username', 'full_name', 'roles', 'is_active', 'createdAt'],
+    listSearchableFields: ['email', 'username', 'full_name', 'phone'],
   },
+  auth: {
+    tokenExpiration: 2 * 60 * 60,
+    // Brute force is throttled per account+IP by our rate limiter; Payload's lock-out would let anyone lock out anyone.
+    maxLoginAttempts: 0,
+    loginWithUsername: { allowEmailLogin: true, requireEmail: false, requireUsername: false },
+    strategies: [platformTokenStrategy],
+    cookies: { sameSite: 'Lax', secure: config.isProduction },
+  },
+  endpoints: [adminLoginEndpoint],
+  access: { admin: canUseAdmin, read: isSelfOrStaff, create: isStaff, update: canManageUsers, delete: isAdmin },
+  hooks: { beforeOperation: [blockPayloadPasswordLogin], beforeValidate: [normalizeIdentity], afterChange: [createProfile] },
   fields: [
+    { name: 'phone', type: 'text', unique: true, index: true, validate: phone },
+    { name: 'first_name', type: 'text', maxLength: 150 },
+    { name: 'last_name', type: 'text', maxLength: 150 },
+    { name: 'full_name', type: 'text', maxLength: 255 },
     {
       name: 'roles',
       type: 'select',
@@ -26,10 +60,35 @@ export const Users: CollectionConfig = {
       required: true,
       saveToJWT: true,
       index: true,
-      // Only admins grant or read roles; everyone else gets the default and cannot change it.
-      access: { create: isAdminField, update: isAdminField },
+      // Admins grant any role, managers only non-staff roles; a user reads their own roles, never others'.
+      access: { create: canGrantRoles, update: canGrantRoles, read: isSelfOrStaffField },
     },
-    { name: 'first_name', type: 'text' },
-    { name: 'last_name', type: 'text' },
+    {
+      name: 'is_active',
+      type: 'checkbox',
+      defaultValue: true,
+      index: true,
+      access: { create: isStaffField, update: isStaffField, read: isSelfOrStaffField },
+    },
+    {
+      name: 'is_verified',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { create: isStaffField, update: isStaffField, read: isSelfOrStaffField },
+      hooks: { beforeChange: [resetVerificationOnEmailChange] },
+    },
+    { name: 'personality_data', type: 'json' },
+    { name: 'timezone', type: 'text', defaultValue: 'UTC', validate: timezone },
+    { name: 'last_login_at', type: 'date', admin: { readOnly: true }, access: { create: nobody, update: nobody } },
+    {
+      name: 'rate_limit_tier',
+      type: 'select',
+      options: ['standard', 'premium'],
+      defaultValue: 'standard',
+      admin: { readOnly: true, description: 'Maintained from the subscription status.' },
+      access: { create: nobody, update: nobody, read: isSelfOrStaffField },
+    },
+    { name: 'oauth_google_id', type: 'text', unique: true, admin: { readOnly: true }, access: { read: isStaffField, create: nobody, update: nobody } },
+    { name: 'oauth_github_id', type: 'text', unique: true, admin: { readOnly: true }, access: { read: isStaffField, create: nobody, update: nobody } },
   ],
 }

@@ -12,6 +12,16 @@ export type TestApp = {
   stop(): Promise<void>
 }
 
+/** Tests send many requests from one address; the rate-limit tests set their own, lower limits. */
+const GENEROUS_LIMITS = {
+  RATE_LIMIT_ANON_PER_HOUR: '1000000',
+  RATE_LIMIT_AUTH_PER_HOUR: '1000000',
+  RATE_LIMIT_PREMIUM_PER_HOUR: '1000000',
+  RATE_LIMIT_REGISTRATIONS_PER_HOUR: '1000000',
+  RATE_LIMIT_PASSWORD_RESETS_PER_HOUR: '1000000',
+  LOGIN_MAX_FAILURES_PER_IP: '1000000',
+}
+
 /**
  * The real server on a random port, on this test file's own database (cloned from the migrated
  * template). `env` overrides configuration the way environment variables would (SMTP_URL, LOG_LEVEL...).
@@ -19,7 +29,7 @@ export type TestApp = {
 export async function startTestApp({ env = {} }: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await cloneTemplateDatabase()
   const { reloadConfig, config } = await import('../../src/lib/config.ts')
-  reloadConfig({ CRON_ENABLED: 'false', ...env, DATABASE_URL: database.url })
+  reloadConfig({ ...GENEROUS_LIMITS, CRON_ENABLED: 'false', ...env, DATABASE_URL: database.url })
   const { logger } = await import('../../src/lib/logger.ts')
   logger.level = config.LOG_LEVEL
   // Imported only now, so payload.config.ts sees this file's database and overrides.

@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto'
+import { createLocalReq } from 'payload'
+import { issueSession, type IssuedTokens } from '../../src/domain/auth/issueSession.ts'
 import type { User } from '../../src/payload-types.ts'
 import type { TestApp } from './app.ts'
 
 export const TEST_PASSWORD = 'Correct-Horse-42'
 
-const unique = () => randomBytes(4).toString('hex')
+export const unique = () => randomBytes(4).toString('hex')
 
-export type TestUser = { user: User; email: string; password: string; token: string }
+export type TestUser = { user: User; email: string; password: string; token: string; refresh: string; tokens: IssuedTokens }
 
-/** A user created through the Local API, signed in through Payload's REST login to get a token. */
+/**
+ * A user created through the Local API (Payload hashes the password, as for users staff create in the
+ * admin), signed in with the same function the login routes use.
+ */
 export async function makeUser(app: TestApp, overrides: Partial<User> = {}): Promise<TestUser> {
   const email = overrides.email ?? `user-${unique()}@example.com`
   const user = await app.payload.create({
@@ -17,7 +22,8 @@ export async function makeUser(app: TestApp, overrides: Partial<User> = {}): Pro
     depth: 0,
     data: { roles: ['user'], ...overrides, email, password: TEST_PASSWORD },
   })
-  const login = await app.api.post('/api/users/login', { email, password: TEST_PASSWORD })
-  if (login.status !== 200) throw new Error(`login failed for ${email}: ${login.text}`)
-  return { user, email, password: TEST_PASSWORD, token: String(login.body.token) }
+  const tokens = await issueSession(await createLocalReq({}, app.payload), user, { ip: '127.0.0.1', userAgent: 'test-factory' })
+  return { user, email, password: TEST_PASSWORD, token: tokens.access, refresh: tokens.refresh, tokens }
 }
+
+export const makeStaff = (app: TestApp, role: 'admin' | 'manager' = 'admin') => makeUser(app, { roles: [role] })

@@ -1,5 +1,6 @@
 import { v1Groups } from '../../endpoints/v1/index.ts'
 import { healthRoutes } from '../../endpoints/health.ts'
+import { tokenAliasRoutes } from '../../endpoints/tokenAlias.ts'
 import { toOpenApiPath } from '../../src/lib/http/openapi.ts'
 import { startTestApp, type TestApp } from '../helpers/app.ts'
 
@@ -13,7 +14,7 @@ type Layer = { route?: { path: string | string[]; methods: Record<string, boolea
 
 /** What express actually serves: every route layer of every mounted group, as "METHOD /api/v1/path". */
 function mountedRoutes(): string[] {
-  const groups = [...v1Groups, healthRoutes]
+  const groups = [...v1Groups, healthRoutes, tokenAliasRoutes]
   return groups.flatMap((group) =>
     (group.router.stack as Layer[]).flatMap((layer) => {
       if (!layer.route) return []

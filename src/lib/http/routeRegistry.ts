@@ -16,6 +16,10 @@ export type RouteSpec = {
   body?: z.ZodType
   /** Documented responses: a schema for a JSON body, or a sentence for bodies that are not JSON. */
   responses: Record<number, z.ZodType | string>
+  /** Require the CSRF double-submit check even without cookie authentication (cookie-mode sign-in). */
+  csrf?: boolean
+  /** false: outside the per-client rate limit (Stripe webhooks, the CRM's service token). */
+  rateLimit?: false
 }
 
 export type RegisteredRoute = { method: HttpMethod; path: string; spec: RouteSpec }

@@ -39,7 +39,7 @@ function fromPayloadValidation(error: ValidationError): AppError {
   const fields: FieldErrors = {}
   for (const { path, message } of error.data.errors) (fields[path || 'non_field_errors'] ??= []).push(message)
   // Payload reports a unique-index violation as a validation error; the specs call a duplicate a conflict.
-  const onlyDuplicates = error.data.errors.every(({ message }) => /must be unique/i.test(message))
+  const onlyDuplicates = error.data.errors.every(({ message }) => /must be unique|already registered/i.test(message))
   if (onlyDuplicates) return new AppError(`A record with this ${Object.keys(fields).join(', ')} already exists.`, 409, fields)
   return new RequestValidationError(fields)
 }

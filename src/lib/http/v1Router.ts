@@ -3,7 +3,9 @@ import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } fro
 import type { z } from 'zod'
 import { hasRole } from '../../access/hasRole.ts'
 import { ForbiddenError, UnauthorizedError } from '../errors.ts'
-import { authenticate } from './authenticate.ts'
+import { authenticate, type Authentication } from './authenticate.ts'
+import { assertCsrf } from './csrf.ts'
+import { applyClientRateLimit } from './rateLimitClient.ts'
 import './zodMessages.ts'
 import { routeRegistry, type HttpMethod, type RouteSpec } from './routeRegistry.ts'
 
@@ -13,6 +15,8 @@ export type RouteContext<S extends RouteSpec> = {
   /** Payload request for Local API calls: carries the caller and the request id. */
   req: PayloadRequest
   user: TypedUser | null
+  /** How the caller authenticated (header or cookie), for routes that answer differently per mode. */
+  auth: Authentication
   params: Parsed<S['params']>
   query: Parsed<S['query']>
   body: Parsed<S['body']>
@@ -51,16 +55,23 @@ export function v1Router(prefix: string, { base = '/api/v1' }: { base?: string }
 
 export type V1Router = ReturnType<typeof v1Router>
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const anonymous: Authentication = { user: null, via: null, rejectedToken: false }
+
 async function buildContext<S extends RouteSpec>(req: Request, res: Response, spec: S): Promise<RouteContext<S>> {
   const payload: Payload = req.app.locals.payload
-  const auth = spec.auth ?? 'public'
-  const user = auth === 'public' ? null : await authenticate(payload, req)
-  if (auth === 'user' && !user) throw new UnauthorizedError()
-  if (auth === 'staff' && !user) throw new UnauthorizedError()
-  if (auth === 'staff' && !hasRole(user, 'manager', 'admin')) throw new ForbiddenError()
+  if (spec.rateLimit !== false) await applyClientRateLimit(req, res)
+  const requirement = spec.auth ?? 'public'
+  const auth = requirement === 'public' ? anonymous : await authenticate(payload, req)
+  if (!SAFE_METHODS.has(req.method) && (auth.via === 'cookie' || spec.csrf)) assertCsrf(req)
+  const { user } = auth
+  if ((requirement === 'user' || requirement === 'staff') && !user) {
+    throw new UnauthorizedError(auth.rejectedToken ? 'Token is invalid or expired' : undefined)
+  }
+  if (requirement === 'staff' && !hasRole(user, 'manager', 'admin')) throw new ForbiddenError()
   const params = spec.params ? spec.params.parse(req.params) : undefined
   const query = spec.query ? spec.query.parse(req.query) : undefined
   const body = spec.body ? spec.body.parse(req.body ?? {}) : undefined
   const payloadReq = await createLocalReq({ user: user ?? undefined, context: { reqId: String(req.id) } }, payload)
-  return { req: payloadReq, user, params, query, body, http: { req, res } } as RouteContext<S>
+  return { req: payloadReq, user, auth, params, query, body, http: { req, res } } as RouteContext<S>
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { Request, Response } from 'express'
+import { CLIENT_IP_HEADER } from '../../domain/auth/clientMetaFromHeaders.ts'
 
 /** Express request -> Fetch Request, streaming the body untouched (Payload parses it itself). */
 export function toWebRequest(req: Request): globalThis.Request {
@@ -9,6 +10,8 @@ export function toWebRequest(req: Request): globalThis.Request {
     if (typeof value === 'string') headers.set(name, value)
     else if (Array.isArray(value)) for (const item of value) headers.append(name, item)
   }
+  // Payload handlers see no socket; they get the client's address (proxy-aware, per TRUST_PROXY) here.
+  headers.set(CLIENT_IP_HEADER, req.ip ?? 'unknown')
   const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers }

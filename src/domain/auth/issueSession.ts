@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto'
+import type { PayloadRequest } from 'payload'
+import type { User } from '../../payload-types.ts'
+import { config } from '../../lib/config.ts'
+import { withTransaction } from '../../lib/transaction.ts'
+import { signAccessToken, type RateLimitTier } from './accessTokens.ts'
+import type { ClientMeta } from './clientMeta.ts'
+import { newSecretToken } from './tokenHash.ts'
+
+export type IssuedTokens = {
+  access: string
+  accessExpiresAt: number
+  refresh: string
+  refreshExpiresAt: Date
+  sessionId: string
+}
+
+/** A new session for a user who just proved who they are: a refresh-token family and its first tokens. */
+export async function issueSession(req: PayloadRequest, user: User, client: ClientMeta): Promise<IssuedTokens> {
+  return withTransaction(req, async () => {
+    const now = new Date()
+    const family = randomUUID()
+    const familyExpiresAt = new Date(now.getTime() + config.REFRESH_FAMILY_LIFETIME * 1000)
+    const refresh = await insertRefreshToken(req, { user, family, parent: null, client, familyExpiresAt, now })
+    await req.payload.update({
+      collection: 'users',
+      id: user.id,
+      // overrideAccess: last_login_at is system bookkeeping no caller writes.
+      overrideAccess: true,
+      req,
+      depth: 0,
+      data: { last_login_at: now.toISOString() },
+      context: { keepVerification: true },
+    })
+    const access = await signAccessToken({ userId: user.id, roles: user.roles ?? ['user'], sessionId: family, tier: tierOf(user) })
+    return { access: access.token, accessExpiresAt: access.expiresAt, refresh: refresh.token, refreshExpiresAt: refresh.expiresAt, sessionId: family }
+  })
+}
+
+type NewToken = { user: User; family: string; parent: number | null; client: ClientMeta; familyExpiresAt: Date; now: Date }
+
+/** Stores the hash of a new refresh token; it expires after REFRESH_TOKEN_TTL but never after its family. */
+export async function insertRefreshToken(req: PayloadRequest, { user, family, parent, client, familyExpiresAt, now }: NewToken) {
+  const { token, hash } = newSecretToken()
+  const expiresAt = new Date(Math.min(now.getTime() + config.REFRESH_TOKEN_TTL * 1000, familyExpiresAt.getTime()))
+  await req.payload.create({
+    collection: 'refresh-tokens',
+    // overrideAccess: refresh tokens are written only by the auth domain.
+    overrideAccess: true,
+    req,
+    depth: 0,
+    data: {
+      token_hash: hash,
+      family,
+      user: user.id,
+      parent,
+      user_agent: client.userAgent.slice(0, 500),
+      ip: client.ip,
+      last_used_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      family_expires_at: familyExpiresAt.toISOString(),
+    },
+  })
+  return { token, expiresAt }
+}
+
+export function tierOf(user: User): RateLimitTier {
+  return user.rate_limit_tier === 'premium' ? 'premium' : 'standard'
+}

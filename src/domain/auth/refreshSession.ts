@@ -1,0 +1,80 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { PayloadRequest } from 'payload'
+import type { User } from '../../payload-types.ts'
+import { config } from '../../lib/config.ts'
+import { UnauthorizedError } from '../../lib/errors.ts'
+import { logger } from '../../lib/logger.ts'
+import { txDb, withTransaction } from '../../lib/transaction.ts'
+import { signAccessToken } from './accessTokens.ts'
+import type { ClientMeta } from './clientMeta.ts'
+import { insertRefreshToken, tierOf, type IssuedTokens } from './issueSession.ts'
+import { decideRefresh } from './refreshDecision.ts'
+import { hashToken } from './tokenHash.ts'
+
+export const INVALID_REFRESH = 'Token is invalid or expired'
+
+type TokenRow = {
+  id: number
+  family: string
+  user_id: number
+  expires_at: Date
+  family_expires_at: Date
+  revoked_at: Date | null
+  revoked_reason: string | null
+}
+
+type Outcome = { kind: 'issued'; tokens: IssuedTokens; user: User } | { kind: 'refused'; revokedFamily: boolean }
+
+/**
+ * Rotates a refresh token. The row is locked (FOR UPDATE), so concurrent refreshes of one token are
+ * decided one after another: the first rotates, the rest get siblings inside the grace window, and a
+ * token replayed after it revokes its whole family. The revocation commits before the 401 is sent.
+ */
+export async function refreshSession(req: PayloadRequest, token: string, client: ClientMeta): Promise<{ tokens: IssuedTokens; user: User }> {
+  const outcome = await withTransaction(req, async (): Promise<Outcome> => {
+    const db = await txDb(req)
+    const found = await db.execute(sql`
+      SELECT id, family, user_id, expires_at, family_expires_at, revoked_at, revoked_reason
+      FROM refresh_tokens WHERE token_hash = ${hashToken(token)} FOR UPDATE`)
+    const row = found.rows[0] as TokenRow | undefined
+    if (!row) return { kind: 'refused', revokedFamily: false }
+    const now = new Date()
+    const decision = decideRefresh(row, now, config.REFRESH_TOKEN_REUSE_GRACE)
+    if (decision === 'reuse') {
+      await revokeFamilyRows(req, row.family, 'reuse_detected', now)
+      logger.warn({ reqId: req.context.reqId, family: row.family, userId: row.user_id, ip: client.ip }, 'refresh token reuse: session revoked')
+      return { kind: 'refused', revokedFamily: true }
+    }
+    if (decision === 'expired' || decision === 'revoked') return { kind: 'refused', revokedFamily: false }
+    if (decision === 'grace' && !(await familyIsActive(req, row.family))) return { kind: 'refused', revokedFamily: false }
+    const user = await req.payload.findByID({ collection: 'users', id: row.user_id, depth: 0, overrideAccess: true, req, disableErrors: true })
+    if (!user || user.is_active === false) {
+      await revokeFamilyRows(req, row.family, 'account_disabled', now)
+      return { kind: 'refused', revokedFamily: true }
+    }
+    if (decision === 'rotate') {
+      await db.execute(sql`UPDATE refresh_tokens SET revoked_at = ${now}, revoked_reason = 'rotated', last_used_at = ${now} WHERE id = ${row.id}`)
+    }
+    const child = await insertRefreshToken(req, { user, family: row.family, parent: row.id, client, familyExpiresAt: row.family_expires_at, now })
+    const access = await signAccessToken({ userId: user.id, roles: user.roles ?? ['user'], sessionId: row.family, tier: tierOf(user) })
+    const tokens = { access: access.token, accessExpiresAt: access.expiresAt, refresh: child.token, refreshExpiresAt: child.expiresAt, sessionId: row.family }
+    return { kind: 'issued', tokens, user }
+  })
+  if (outcome.kind === 'refused') throw new UnauthorizedError(INVALID_REFRESH)
+  return { tokens: outcome.tokens, user: outcome.user }
+}
+
+async function familyIsActive(req: PayloadRequest, family: string): Promise<boolean> {
+  const db = await txDb(req)
+  const active = await db.execute(sql`SELECT 1 FROM refresh_tokens WHERE family = ${family} AND revoked_at IS NULL AND expires_at > now() LIMIT 1`)
+  return active.rows.length > 0
+}
+
+/** Revokes every still-valid token of a family (one sign-in session). */
+export async function revokeFamilyRows(req: PayloadRequest, family: string, reason: string, now = new Date()): Promise<number> {
+  const db = await txDb(req)
+  const result = await db.execute(
+    sql`UPDATE refresh_tokens SET revoked_at = ${now}, revoked_reason = ${reason} WHERE family = ${family} AND revoked_at IS NULL`,
+  )
+  return result.rowCount ?? 0
+}
