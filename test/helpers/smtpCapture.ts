@@ -2,6 +2,12 @@ import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
+/** Every address a message was sent to. */
+export function recipients(message: ParsedMail): string[] {
+  const to = Array.isArray(message.to) ? message.to : message.to ? [message.to] : []
+  return to.flatMap((group) => group.value.map((entry) => entry.address ?? ''))
+}
+
 export type SmtpCapture = {
   url: string
   messages: ParsedMail[]

@@ -22,6 +22,15 @@ type TokenRow = {
   revoked_at: Date | null
   revoked_reason: string | null
 }
+type RawTokenRow = Omit<TokenRow, 'expires_at' | 'family_expires_at' | 'revoked_at'> & Record<'expires_at' | 'family_expires_at' | 'revoked_at', string | null>
+
+// Payload's drizzle connection returns timestamps as strings.
+const toTokenRow = (raw: RawTokenRow): TokenRow => ({
+  ...raw,
+  expires_at: new Date(raw.expires_at ?? 0),
+  family_expires_at: new Date(raw.family_expires_at ?? 0),
+  revoked_at: raw.revoked_at ? new Date(raw.revoked_at) : null,
+})
 
 type Outcome = { kind: 'issued'; tokens: IssuedTokens; user: User } | { kind: 'refused'; revokedFamily: boolean }
 
@@ -36,8 +45,9 @@ export async function refreshSession(req: PayloadRequest, token: string, client:
     const found = await db.execute(sql`
       SELECT id, family, user_id, expires_at, family_expires_at, revoked_at, revoked_reason
       FROM refresh_tokens WHERE token_hash = ${hashToken(token)} FOR UPDATE`)
-    const row = found.rows[0] as TokenRow | undefined
-    if (!row) return { kind: 'refused', revokedFamily: false }
+    const raw = found.rows[0] as RawTokenRow | undefined
+    if (!raw) return { kind: 'refused', revokedFamily: false }
+    const row = toTokenRow(raw)
     const now = new Date()
     const decision = decideRefresh(row, now, config.REFRESH_TOKEN_REUSE_GRACE)
     if (decision === 'reuse') {
