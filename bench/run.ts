@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { ensureDatabase, startEmbeddedPostgres } from '../src/lib/db/embeddedPostgres.ts'
-import { scenarios, type Scenario } from './scenarios.ts'
+import { measureHashCost } from './hashCost.ts'
+import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 
 /**
  * `npm run bench`: builds if needed, starts the production server and the raw express + pg baseline on
@@ -37,6 +38,10 @@ async function main(): Promise<void> {
     ADMIN_PASSWORD: 'Bench-Admin-Password-1',
     SEED_DEMO: 'true',
     CRON_ENABLED: 'false',
+    // The load comes from one address; per-client limits would measure the limiter, not the routes.
+    RATE_LIMIT_ANON_PER_HOUR: '100000000',
+    RATE_LIMIT_AUTH_PER_HOUR: '100000000',
+    RATE_LIMIT_REGISTRATIONS_PER_HOUR: '100000000',
   })
   const baseline = startChild(['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href, 'bench/baseline.ts'], {
     PORT: String(baselinePort),
@@ -44,13 +49,16 @@ async function main(): Promise<void> {
   })
   try {
     await Promise.all([waitForHttp(`http://127.0.0.1:${platformPort}/health`), waitForHttp(`http://127.0.0.1:${baselinePort}/health`)])
+    await registerBenchAccount(`http://127.0.0.1:${platformPort}`)
     const rows: Row[] = []
     for (const scenario of scenarios) {
       rows.push(await measure(scenario, 'platform', `http://127.0.0.1:${platformPort}`, scenario.path))
       if (scenario.baselinePath) rows.push(await measure(scenario, 'baseline', `http://127.0.0.1:${baselinePort}`, scenario.baselinePath))
     }
     printTable(rows)
-    const results = { generated_at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, duration_s: duration, connections, rows }
+    const hashCost = await measureHashCost()
+    process.stdout.write(`\npassword verification on this machine:\n${hashCost.map((cost) => `  ${cost.scheme.padEnd(40)} ${String(cost.verify_ms_median).padStart(6)} ms median, ${cost.verifies_per_sec_one_core}/s per core`).join('\n')}\n`)
+    const results = { generated_at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, duration_s: duration, connections, rows, password_verification: hashCost }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)
   } finally {
@@ -60,13 +68,14 @@ async function main(): Promise<void> {
 }
 
 async function measure(scenario: Scenario, target: Row['target'], baseUrl: string, pathname: string): Promise<Row> {
-  process.stdout.write(`${scenario.name} -> ${target} (${duration}s, ${connections} connections)\n`)
+  const clients = scenario.connections ?? connections
+  process.stdout.write(`${scenario.name} -> ${target} (${duration}s, ${clients} connections)\n`)
   const result = await autocannon({
     url: `${baseUrl}${pathname}`,
     method: scenario.method,
     headers: scenario.headers,
     body: scenario.body,
-    connections,
+    connections: clients,
     duration,
   })
   return {
@@ -78,6 +87,15 @@ async function measure(scenario: Scenario, target: Row['target'], baseUrl: strin
     errors: result.errors + result.timeouts,
     non_2xx: result.non2xx,
   }
+}
+
+async function registerBenchAccount(baseUrl: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(BENCH_ACCOUNT),
+  })
+  if (response.status !== 201) throw new Error(`registering the bench account failed: ${response.status} ${await response.text()}`)
 }
 
 function printTable(rows: Row[]): void {

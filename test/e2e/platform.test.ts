@@ -49,11 +49,14 @@ describe('npm run dev on a fresh machine', () => {
     await expect(fs.stat(path.join(workdir, '.data', 'pg', 'PG_VERSION'))).resolves.toBeTruthy()
   }, 180_000)
 
-  it('lets the staff admin log in to /admin in a real browser and see the collections', async () => {
+  it('lets the staff admin log in to /admin in a real browser, after /api/v1 upgraded their hash, and see the collections', async () => {
+    // The seeded admin's Payload (PBKDF2) hash becomes argon2id on this sign-in; /admin must still work.
+    const upgraded = await apiClient(running!.url).post('/api/v1/auth/login', { email: 'staff@platform.test', password: adminPassword })
+    expect(upgraded.status).toBe(200)
     const page = await browser.newPage()
     await page.goto(`${running!.url}/admin`, { timeout: 180_000 })
     await page.waitForURL(/\/admin\/login/, { timeout: 180_000 })
-    await page.fill('#field-email', 'staff@platform.test')
+    await page.fill('#field-username', 'staff@platform.test')
     await page.fill('#field-password', adminPassword)
     await page.click('button[type="submit"]')
     await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 180_000 })

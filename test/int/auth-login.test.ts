@@ -73,6 +73,13 @@ describe('POST /api/v1/auth/login', () => {
     expect(res.body).toEqual({ detail: 'This account is inactive.' })
   })
 
+  it('signs one account in from 12 places at once without conflicts', async () => {
+    const { email: shared } = await makeUser(app)
+    const results = await Promise.all(Array.from({ length: 12 }, () => app.api.post('/api/v1/auth/login', { email: shared, password: TEST_PASSWORD })))
+    expect(results.map((res) => res.status)).toEqual(Array(12).fill(200))
+    expect(new Set(results.map((res) => String(res.body.refresh_token))).size).toBe(12)
+  })
+
   it('records the sign-in time', async () => {
     const { user, email: address } = await makeUser(app)
     await app.api.post('/api/v1/auth/login', { email: address, password: TEST_PASSWORD })
@@ -115,6 +122,14 @@ describe('passwords stored by Payload (PBKDF2)', () => {
     // What the browser sends with the admin's requests: the cookie, from the same origin.
     const me = await app.api.get('/api/users/me', { headers: { cookie: cookie.split(';')[0], 'sec-fetch-site': 'same-origin' } })
     expect(me.body.user).toMatchObject({ id: user.id, email })
+  })
+
+  it('keeps every session of concurrent admin sign-ins of one account', async () => {
+    const { email, user } = await makeUser(app, { roles: ['admin'] })
+    const results = await Promise.all(Array.from({ length: 8 }, () => app.api.post('/api/users/login', { email, password: TEST_PASSWORD })))
+    expect(results.map((res) => res.status)).toEqual(Array(8).fill(200))
+    const stored = await app.payload.findByID({ collection: 'users', id: user.id, overrideAccess: true, showHiddenFields: true })
+    expect(stored.sessions).toHaveLength(8)
   })
 
   it('the admin login form refuses a wrong password and counts it as a failure', async () => {

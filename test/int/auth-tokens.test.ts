@@ -139,7 +139,7 @@ describe('sessions', () => {
     // The factory's own sign-in is the third session.
     expect(res.body.sessions).toHaveLength(3)
     expect(res.body.sessions.map((session) => session.device).sort()).toEqual(['Chrome on macOS', 'Safari on iOS', 'Unknown device'])
-    expect(res.body.sessions.find((session) => Boolean(session.current) && String(session.current) === 'true')?.device).toBe('Safari on iOS')
+    expect(res.body.sessions.find((session) => String(session.current) === 'true')?.device).toBe('Safari on iOS')
     expect(res.body.sessions[0]).toMatchObject({ id: expect.any(String), ip: expect.any(String), last_used_at: expect.any(String), created_at: expect.any(String), expires_at: expect.any(String) })
   })
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
+import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type { User } from '../../payload-types.ts'
 import { config } from '../../lib/config.ts'
-import { withTransaction } from '../../lib/transaction.ts'
+import { txDb, withTransaction } from '../../lib/transaction.ts'
 import { signAccessToken, type RateLimitTier } from './accessTokens.ts'
 import type { ClientMeta } from './clientMeta.ts'
 import { newSecretToken } from './tokenHash.ts'
@@ -21,17 +22,11 @@ export async function issueSession(req: PayloadRequest, user: User, client: Clie
     const now = new Date()
     const family = randomUUID()
     const familyExpiresAt = new Date(now.getTime() + config.REFRESH_FAMILY_LIFETIME * 1000)
+    // Bookkeeping, one statement, taken first: concurrent sign-ins of one user then queue on this row
+    // instead of deadlocking between the token insert's foreign-key lock and a later user update.
+    const db = await txDb(req)
+    await db.execute(sql`UPDATE users SET last_login_at = ${now} WHERE id = ${user.id}`)
     const refresh = await insertRefreshToken(req, { user, family, parent: null, client, familyExpiresAt, now })
-    await req.payload.update({
-      collection: 'users',
-      id: user.id,
-      // overrideAccess: last_login_at is system bookkeeping no caller writes.
-      overrideAccess: true,
-      req,
-      depth: 0,
-      data: { last_login_at: now.toISOString() },
-      context: { keepVerification: true },
-    })
     const access = await signAccessToken({ userId: user.id, roles: user.roles ?? ['user'], sessionId: family, tier: tierOf(user) })
     return { access: access.token, accessExpiresAt: access.expiresAt, refresh: refresh.token, refreshExpiresAt: refresh.expiresAt, sessionId: family }
   })

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
+import { sql } from '@payloadcms/db-postgres'
 import { getFieldsToSign, jwtSign, type PayloadRequest } from 'payload'
 import type { User } from '../../payload-types.ts'
+import { txDb, withTransaction } from '../../lib/transaction.ts'
 
 type StoredSession = { id: string; createdAt?: string | Date | null; expiresAt: string | Date }
 
@@ -14,12 +16,16 @@ export async function startAdminSession(req: PayloadRequest, user: User): Promis
   const { tokenExpiration, cookies } = collection.auth
   const now = new Date()
   const sid = randomUUID()
-  const current = await req.payload.findByID({ collection: 'users', id: user.id, depth: 0, overrideAccess: true, req, select: { sessions: true } })
-  const sessions: StoredSession[] = [
-    ...((current.sessions ?? []) as StoredSession[]).filter(({ expiresAt }) => new Date(expiresAt) > now),
-    { id: sid, createdAt: now, expiresAt: new Date(now.getTime() + tokenExpiration * 1000) },
-  ]
-  await req.payload.db.updateOne({ collection: 'users', id: user.id, data: { sessions }, req, returning: false })
+  await withTransaction(req, async () => {
+    // The session list is read, extended and rewritten: the row lock makes concurrent sign-ins take turns.
+    await (await txDb(req)).execute(sql`SELECT id FROM users WHERE id = ${user.id} FOR UPDATE`)
+    const current = await req.payload.findByID({ collection: 'users', id: user.id, depth: 0, overrideAccess: true, req, select: { sessions: true } })
+    const sessions: StoredSession[] = [
+      ...((current.sessions ?? []) as StoredSession[]).filter(({ expiresAt }) => new Date(expiresAt) > now),
+      { id: sid, createdAt: now, expiresAt: new Date(now.getTime() + tokenExpiration * 1000) },
+    ]
+    await req.payload.db.updateOne({ collection: 'users', id: user.id, data: { sessions }, req, returning: false })
+  })
   const fieldsToSign = getFieldsToSign({ collectionConfig: collection, email: user.email ?? '', sid, user: { ...user, collection: 'users' } })
   const { token, exp } = await jwtSign({ fieldsToSign, secret: req.payload.secret, tokenExpiration })
   const attributes = [
