@@ -1,5 +1,6 @@
 import * as migration_20261123_130619_initial from './20261123_130619_initial.js';
 import * as migration_20261123_140135_identity from './20261123_140135_identity.js';
+import * as migration_20261123_142636_events from './20261123_142636_events.js';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_140135_identity.up,
     down: migration_20261123_140135_identity.down,
-    name: '20261123_140135_identity'
+    name: '20261123_140135_identity',
+  },
+  {
+    up: migration_20261123_142636_events.up,
+    down: migration_20261123_142636_events.down,
+    name: '20261123_142636_events'
   },
 ];

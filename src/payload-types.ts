@@ -67,6 +67,10 @@ export interface Config {
   };
   blocks: {};
   collections: {
+    events: Event;
+    registrations: Registration;
+    'event-types': EventType;
+    facilitators: Facilitator;
     users: User;
     profiles: Profile;
     'refresh-tokens': RefreshToken;
@@ -79,6 +83,10 @@ export interface Config {
   };
   collectionsJoins: {};
   collectionsSelect: {
+    events: EventsSelect<false> | EventsSelect<true>;
+    registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
+    'event-types': EventTypesSelect<false> | EventTypesSelect<true>;
+    facilitators: FacilitatorsSelect<false> | FacilitatorsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     profiles: ProfilesSelect<false> | ProfilesSelect<true>;
     'refresh-tokens': RefreshTokensSelect<false> | RefreshTokensSelect<true>;
@@ -137,6 +145,97 @@ export interface UserAuthOperations {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: number;
+  name: string;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  description_text?: string | null;
+  event_type: number | EventType;
+  facilitator?: (number | null) | Facilitator;
+  start_datetime: string;
+  end_datetime: string;
+  timezone?: string | null;
+  location_name?: string | null;
+  location_city?: string | null;
+  location_country?: string | null;
+  /**
+   * Free-text location (spec 004).
+   */
+  location?: string | null;
+  virtual_link?: string | null;
+  /**
+   * 0 = unlimited
+   */
+  max_attendees: number;
+  /**
+   * Kept by registrations, in the same transaction; nobody writes it.
+   */
+  seats_taken?: number | null;
+  /**
+   * In minor units; 0 = free.
+   */
+  price_cents: number;
+  currency: string;
+  requirements?: string | null;
+  image_url?: string | null;
+  is_published?: boolean | null;
+  status: 'draft' | 'active' | 'cancelled' | 'completed';
+  created_by?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-types".
+ */
+export interface EventType {
+  id: number;
+  /**
+   * What events store and filters use, e.g. "retreat".
+   */
+  key: string;
+  label: string;
+  /**
+   * Spec 004 lists types as {key, value}.
+   */
+  value: number;
+  is_active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "facilitators".
+ */
+export interface Facilitator {
+  id: number;
+  user?: (number | null) | User;
+  name: string;
+  bio?: string | null;
+  photo_url?: string | null;
+  specialties?: string[] | null;
+  is_active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -183,6 +282,29 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations".
+ */
+export interface Registration {
+  id: number;
+  event: number | Event;
+  user: number | User;
+  status: 'pending_payment' | 'confirmed' | 'cancelled' | 'waitlisted' | 'checked_in';
+  ticket_code?: string | null;
+  notes?: string | null;
+  payment_status: 'not_required' | 'pending' | 'paid' | 'failed' | 'refunded';
+  booking_date: string;
+  holds_seat?: boolean | null;
+  hold_expires_at?: string | null;
+  offer_expires_at?: string | null;
+  claim_token_hash?: string | null;
+  checked_in_at?: string | null;
+  cancelled_at?: string | null;
+  cancel_reason?: ('user' | 'staff' | 'event_cancelled' | 'offer_expired' | 'hold_expired' | 'payment_failed') | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -299,6 +421,22 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
+        relationTo: 'events';
+        value: number | Event;
+      } | null)
+    | ({
+        relationTo: 'registrations';
+        value: number | Registration;
+      } | null)
+    | ({
+        relationTo: 'event-types';
+        value: number | EventType;
+      } | null)
+    | ({
+        relationTo: 'facilitators';
+        value: number | Facilitator;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -359,6 +497,84 @@ export interface PayloadMigration {
   batch?: number | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  description_text?: T;
+  event_type?: T;
+  facilitator?: T;
+  start_datetime?: T;
+  end_datetime?: T;
+  timezone?: T;
+  location_name?: T;
+  location_city?: T;
+  location_country?: T;
+  location?: T;
+  virtual_link?: T;
+  max_attendees?: T;
+  seats_taken?: T;
+  price_cents?: T;
+  currency?: T;
+  requirements?: T;
+  image_url?: T;
+  is_published?: T;
+  status?: T;
+  created_by?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations_select".
+ */
+export interface RegistrationsSelect<T extends boolean = true> {
+  event?: T;
+  user?: T;
+  status?: T;
+  ticket_code?: T;
+  notes?: T;
+  payment_status?: T;
+  booking_date?: T;
+  holds_seat?: T;
+  hold_expires_at?: T;
+  offer_expires_at?: T;
+  claim_token_hash?: T;
+  checked_in_at?: T;
+  cancelled_at?: T;
+  cancel_reason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-types_select".
+ */
+export interface EventTypesSelect<T extends boolean = true> {
+  key?: T;
+  label?: T;
+  value?: T;
+  is_active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "facilitators_select".
+ */
+export interface FacilitatorsSelect<T extends boolean = true> {
+  user?: T;
+  name?: T;
+  bio?: T;
+  photo_url?: T;
+  specialties?: T;
+  is_active?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -3,12 +3,16 @@ import type { Payload } from 'payload'
 import { withAdvisoryLock } from '../lib/db/advisoryLock.ts'
 import { poolOf } from '../lib/db/pool.ts'
 import { logger } from '../lib/logger.ts'
+import { expireWaitlistOffers } from './expireWaitlistOffers.ts'
 import { pruneOutbox } from './pruneOutbox.ts'
 
 export type Job = { name: string; schedule: string; run: (payload: Payload, now: Date) => Promise<unknown> }
 
 /** Every scheduled job. Each is a function of (payload, now); only this file knows node-cron. */
-export const jobs: Job[] = [{ name: 'prune-outbox', schedule: '17 3 * * *', run: pruneOutbox }]
+export const jobs: Job[] = [
+  { name: 'prune-outbox', schedule: '17 3 * * *', run: pruneOutbox },
+  { name: 'expire-waitlist-offers', schedule: '* * * * *', run: expireWaitlistOffers },
+]
 
 /** Runs a job unless another instance is running it right now (advisory lock), so it runs once per tick. */
 export async function runJobOnce(payload: Payload, job: Job, now: Date) {

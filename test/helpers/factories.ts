@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createLocalReq } from 'payload'
 import { issueSession, type IssuedTokens } from '../../src/domain/auth/issueSession.ts'
-import type { User } from '../../src/payload-types.ts'
+import type { Event, Facilitator, User } from '../../src/payload-types.ts'
 import type { TestApp } from './app.ts'
 
 export const TEST_PASSWORD = 'Correct-Horse-42'
@@ -27,3 +27,51 @@ export async function makeUser(app: TestApp, overrides: Partial<User> = {}): Pro
 }
 
 export const makeStaff = (app: TestApp, role: 'admin' | 'manager' = 'admin') => makeUser(app, { roles: [role] })
+
+/** `count` users, created a few at a time (password hashing is CPU-bound). */
+export async function makeUsers(app: TestApp, count: number, concurrency = 8): Promise<TestUser[]> {
+  const users: TestUser[] = []
+  for (let start = 0; start < count; start += concurrency) {
+    const batch = Array.from({ length: Math.min(concurrency, count - start) }, () => makeUser(app))
+    users.push(...(await Promise.all(batch)))
+  }
+  return users
+}
+
+type EventOverrides = Partial<Omit<Event, 'event_type'>> & { event_type?: string }
+
+/** A published, active, free event starting tomorrow (override anything), created through the Local API. */
+export async function makeEvent(app: TestApp, overrides: EventOverrides = {}): Promise<Event> {
+  const { event_type = 'meetup', ...fields } = overrides
+  const type = await app.payload.find({ collection: 'event-types', where: { key: { equals: event_type } }, limit: 1, overrideAccess: true })
+  const start = new Date(Date.now() + 86_400_000 + Math.floor(Math.random() * 1000) * 3_600_000)
+  return app.payload.create({
+    collection: 'events',
+    overrideAccess: true,
+    depth: 0,
+    data: {
+      name: `Event ${unique()}`,
+      event_type: type.docs[0].id,
+      start_datetime: start.toISOString(),
+      end_datetime: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+      max_attendees: 10,
+      price_cents: 0,
+      currency: 'USD',
+      is_published: true,
+      status: 'active',
+      ...fields,
+    },
+  })
+}
+
+/** A facilitator profile linked to a new user (who thereby gets the facilitator role). */
+export async function makeFacilitator(app: TestApp, overrides: Partial<Facilitator> = {}) {
+  const account = await makeUser(app)
+  const facilitator = await app.payload.create({
+    collection: 'facilitators',
+    overrideAccess: true,
+    depth: 0,
+    data: { name: `Facilitator ${unique()}`, bio: 'Certified meditation instructor', user: account.user.id, ...overrides },
+  })
+  return { facilitator, account }
+}

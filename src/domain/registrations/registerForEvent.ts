@@ -1,0 +1,48 @@
+import type { PayloadRequest } from 'payload'
+import type { Event, Registration, User } from '../../payload-types.ts'
+import { ConflictError } from '../../lib/errors.ts'
+import { withTransaction } from '../../lib/transaction.ts'
+import { assertNoOverlap, assertNotRegistered } from './conflicts.ts'
+import { assertFree, eventOpenForRegistration } from './eventForRegistration.ts'
+import { sendTicketEmail } from './notifications.ts'
+import { lockUser, takeSeat } from './seats.ts'
+import { generateTicketCode } from './ticketCode.ts'
+
+export type RegisterInput = { notes?: string }
+
+/**
+ * A confirmed seat and ticket at a free event for the caller. One transaction: the user's row lock
+ * orders their own requests (duplicates and time overlaps), the conditional UPDATE takes the seat, the
+ * registration is inserted and the ticket email queued; any failure rolls all of it back.
+ */
+export async function registerForEvent(req: PayloadRequest, user: User, eventId: number, input: RegisterInput = {}): Promise<{ registration: Registration; event: Event }> {
+  const event = await eventOpenForRegistration(req, eventId)
+  assertFree(event)
+  return withTransaction(req, async () => {
+    await lockUser(req, user.id)
+    await assertNotRegistered(req, event.id, user.id)
+    await assertNoOverlap(req, event, user.id)
+    if (!(await takeSeat(req, event.id))) {
+      throw new ConflictError(`This event is full. Join its waitlist with POST /api/v1/events/${event.id}/waitlist.`)
+    }
+    const registration = await req.payload.create({
+      collection: 'registrations',
+      // overrideAccess: registrations are written only here, after the checks above.
+      overrideAccess: true,
+      req,
+      depth: 0,
+      data: {
+        event: event.id,
+        user: user.id,
+        status: 'confirmed',
+        ticket_code: generateTicketCode(),
+        notes: input.notes,
+        payment_status: 'not_required',
+        booking_date: new Date().toISOString(),
+        holds_seat: true,
+      },
+    })
+    await sendTicketEmail(req, registration, event, user)
+    return { registration, event: { ...event, seats_taken: (event.seats_taken ?? 0) + 1 } }
+  })
+}

@@ -1,0 +1,30 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { PayloadRequest } from 'payload'
+import { txDb } from '../../lib/transaction.ts'
+
+/**
+ * Takes one seat if one is free. The check and the increment are one statement, so two requests can
+ * never both take the last seat; the events_seats_within_capacity CHECK backs it in the database.
+ */
+export async function takeSeat(req: PayloadRequest, eventId: number): Promise<boolean> {
+  const db = await txDb(req)
+  const taken = await db.execute(sql`
+    UPDATE events SET seats_taken = seats_taken + 1
+    WHERE id = ${eventId} AND (max_attendees = 0 OR seats_taken < max_attendees)
+    RETURNING id`)
+  return taken.rows.length > 0
+}
+
+export async function releaseSeat(req: PayloadRequest, eventId: number): Promise<void> {
+  const db = await txDb(req)
+  await db.execute(sql`UPDATE events SET seats_taken = seats_taken - 1 WHERE id = ${eventId}`)
+}
+
+/**
+ * Serialises one user's registrations: the overlap check and the insert then see each other's effects,
+ * whatever the concurrency. A row lock on the user, compatible with the foreign-key locks of inserts.
+ */
+export async function lockUser(req: PayloadRequest, userId: number): Promise<void> {
+  const db = await txDb(req)
+  await db.execute(sql`SELECT id FROM users WHERE id = ${userId} FOR NO KEY UPDATE`)
+}
