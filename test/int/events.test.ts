@@ -1,4 +1,5 @@
 import { createLocalReq } from 'payload'
+import type { Json } from '../helpers/api.ts'
 import { startTestApp, type TestApp } from '../helpers/app.ts'
 import { makeEvent, makeFacilitator, makeStaff, makeUser, unique } from '../helpers/factories.ts'
 
@@ -9,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => app.stop())
 
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString()
-const ids = (events: readonly { id: unknown }[]) => events.map((event) => Number(event.id))
+const ids = (events: Json) => events.map((event) => Number(event.id))
 
 describe('GET /api/v1/events', () => {
   const tag = unique()
