@@ -62,7 +62,10 @@ describe('npm run dev on a fresh machine', () => {
     await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 180_000 })
     await page.waitForSelector('a[href="/admin/collections/users"]', { timeout: 180_000 })
     const links = await page.$$eval('a[href^="/admin/collections/"]', (anchors) => anchors.map((a) => a.getAttribute('href')))
-    expect(links).toEqual(expect.arrayContaining(['/admin/collections/users', '/admin/collections/outbox']))
+    expect(links).toEqual(expect.arrayContaining(['/admin/collections/users', '/admin/collections/events', '/admin/collections/registrations']))
+    // The event form renders, rich-text editor included (its components come from the import map).
+    await page.goto(`${running!.url}/admin/collections/events/create`, { timeout: 180_000 })
+    await page.waitForSelector('[data-lexical-editor="true"]', { timeout: 180_000 })
     await page.close()
   }, 400_000)
 
@@ -95,9 +98,12 @@ describe('npm run dev on a fresh machine', () => {
     const users = await api.get('/api/users?limit=100', { token: String(login.body.token) })
     expect(users.body.docs.map((user) => String(user.email)).sort()).toEqual([
       'demo@example.com',
+      'jane@example.com',
       'manager@example.com',
       'staff@platform.test',
     ])
+    const events = await api.get('/api/v1/events')
+    expect(events.body.events.map((event) => String(event.name))).toEqual(['Morning Meditation Session', 'Tech Hackathon', 'Mountain Retreat'])
     expect(await running.stop('SIGINT')).toBe(0)
     running = undefined
     expect(postgresProcesses()).toEqual([])
