@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { ensureDatabase, startEmbeddedPostgres } from '../src/lib/db/embeddedPostgres.ts'
+import { seedContention, seedEvents } from './fixtures.ts'
 import { measureHashCost } from './hashCost.ts'
 import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 
@@ -28,12 +29,13 @@ async function main(): Promise<void> {
   const database = await freshDatabase()
   const platformPort = await freePort()
   const baselinePort = await freePort()
+  const jwtSecret = randomBytes(32).toString('hex')
   const platform = startChild(['--conditions=production', 'dist/src/main.js'], {
     NODE_ENV: 'production',
     PORT: String(platformPort),
     DATABASE_URL: database.url,
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-    JWT_SECRET: randomBytes(32).toString('hex'),
+    JWT_SECRET: jwtSecret,
     CRM_BEARER_TOKEN: randomBytes(20).toString('hex'),
     ADMIN_PASSWORD: 'Bench-Admin-Password-1',
     SEED_DEMO: 'true',
@@ -50,15 +52,27 @@ async function main(): Promise<void> {
   try {
     await Promise.all([waitForHttp(`http://127.0.0.1:${platformPort}/health`), waitForHttp(`http://127.0.0.1:${baselinePort}/health`)])
     await registerBenchAccount(`http://127.0.0.1:${platformPort}`)
+    await seedEvents(database.url, 200)
     const rows: Row[] = []
     for (const scenario of scenarios) {
       rows.push(await measure(scenario, 'platform', `http://127.0.0.1:${platformPort}`, scenario.path))
       if (scenario.baselinePath) rows.push(await measure(scenario, 'baseline', `http://127.0.0.1:${baselinePort}`, scenario.baselinePath))
     }
+    const contention = await measureContention(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
+    rows.push(contention.row)
     printTable(rows)
+    process.stdout.write(`\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`)
     const hashCost = await measureHashCost()
     process.stdout.write(`\npassword verification on this machine:\n${hashCost.map((cost) => `  ${cost.scheme.padEnd(40)} ${String(cost.verify_ms_median).padStart(6)} ms median, ${cost.verifies_per_sec_one_core}/s per core`).join('\n')}\n`)
-    const results = { generated_at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, duration_s: duration, connections, rows, password_verification: hashCost }
+    const results = {
+      generated_at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, node: process.version },
+      duration_s: duration,
+      connections,
+      rows,
+      registrations_under_contention: { per_second: contention.registrationsPerSecond, confirmed: contention.confirmed, seats_taken: contention.seatsTaken },
+      password_verification: hashCost,
+    }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)
   } finally {
@@ -89,6 +103,46 @@ async function measure(scenario: Scenario, target: Row['target'], baseUrl: strin
   }
 }
 
+/**
+ * Many members registering for one event at once: every request takes the same event row's seat
+ * counter, so this measures the serialised path. Each request carries a different member's token.
+ */
+async function measureContention(baseUrl: string, databaseUrl: string, jwtSecret: string) {
+  const { eventId, tokens } = await seedContention(databaseUrl, jwtSecret, 6000)
+  let next = 0
+  process.stdout.write(`POST /api/v1/events/{id}/register (contended) -> platform (${duration}s, ${connections} connections)\n`)
+  const result = await autocannon({
+    url: baseUrl,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        path: `/api/v1/events/${eventId}/register`,
+        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` }, body: '{}' }),
+      },
+    ],
+  })
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  const counts = await client.query<{ confirmed: string; seats: string }>(
+    `SELECT (SELECT count(*) FROM registrations WHERE event_id = $1 AND status = 'confirmed') AS confirmed, (SELECT seats_taken FROM events WHERE id = $1) AS seats`,
+    [eventId],
+  )
+  await client.end()
+  const confirmed = Number(counts.rows[0].confirmed)
+  const row: Row = {
+    scenario: 'POST /api/v1/events/{id}/register (contended)',
+    target: 'platform',
+    requests_per_sec: Math.round(result.requests.average),
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non_2xx: result.non2xx,
+  }
+  return { row, confirmed, seatsTaken: Number(counts.rows[0].seats), registrationsPerSecond: Math.round(confirmed / duration) }
+}
+
 async function registerBenchAccount(baseUrl: string): Promise<void> {
   const response = await fetch(`${baseUrl}/api/v1/auth/register`, {
     method: 'POST',
@@ -109,7 +163,7 @@ function printTable(rows: Row[]): void {
 async function buildIfNeeded(): Promise<void> {
   if (existsSync(path.join(root, 'dist/src/main.js')) && existsSync(path.join(root, '.next/BUILD_ID'))) return
   process.stdout.write('no production build found: running npm run build\n')
-  const build = spawn('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } })
+  const build = spawn('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production' } })
   const code = await new Promise((resolve) => build.once('exit', resolve))
   if (code !== 0) throw new Error('npm run build failed')
 }

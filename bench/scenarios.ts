@@ -16,10 +16,11 @@ export const BENCH_ACCOUNT = { email: 'bench@example.com', password: 'Load-Test-
 
 const json = { 'content-type': 'application/json' }
 
-/** Scenarios in the order they run. Later issues append theirs (events list, registrations). */
+/** Scenarios in the order they run; bench/run.ts also measures registrations under contention. */
 export const scenarios: Scenario[] = [
   { name: 'GET /health', method: 'GET', path: '/health', baselinePath: '/health' },
   { name: 'GET /api/v1/system/health', method: 'GET', path: '/api/v1/system/health', baselinePath: '/api/v1/system/health' },
+  { name: 'GET /api/v1/events?limit=20', method: 'GET', path: '/api/v1/events?limit=20', baselinePath: '/api/v1/events?limit=20' },
   {
     name: 'POST /api/v1/auth/login (argon2id)',
     method: 'POST',

@@ -40,7 +40,7 @@ async function managedEvent(req: PayloadRequest, id: number): Promise<Event> {
 
 eventsRoutes.get('/', { summary: 'Published events, filtered and paged (specs 000, 001, 004)', query: ListEventsQuery, responses: { 200: EventListOut } },
   async ({ req, query }) => {
-    const result = await listEvents(req, query)
+    const result = await listEvents(req.payload, query)
     const pagination = pagePagination({ page: result.page ?? query.page, pageSize: query.limit, total: result.totalDocs })
     return { body: { events: await serializeEvents(req, result.docs), total: result.totalDocs, page: pagination.page, pages: pagination.pages, pagination } }
   })

@@ -1,8 +1,9 @@
 import type { PayloadRequest } from 'payload'
 import { isFull, spotsRemaining } from '../../../src/domain/events/capacity.ts'
 import { eventTypes } from '../../../src/domain/events/eventTypes.ts'
-import { facilitatorsByIds } from '../../../src/domain/facilitators/facilitatorsByIds.ts'
-import type { Event, EventType, Facilitator, Registration } from '../../../src/payload-types.ts'
+import type { EventRecord } from '../../../src/domain/events/eventRecord.ts'
+import { facilitatorsByIds, type FacilitatorSummary } from '../../../src/domain/facilitators/facilitatorsByIds.ts'
+import type { EventType, Registration } from '../../../src/payload-types.ts'
 import { minorUnits } from '../../../src/lib/validation/money.ts'
 
 const iso = (value: string | Date) => new Date(value).toISOString()
@@ -10,7 +11,7 @@ const isoOrNull = (value: string | Date | null | undefined) => (value ? iso(valu
 const idOf = (value: number | { id: number } | null | undefined) => (typeof value === 'object' ? (value?.id ?? null) : (value ?? null))
 
 /** An event with every spec's keys: 000 (name, registration_count, spots_remaining), 004 (title, current_participants, available_spots, is_full, price, facilitator), 001 (date, capacity, registered_count). */
-export function serializeEvent(event: Event, type: EventType | undefined, facilitator: Facilitator | undefined) {
+export function serializeEvent(event: EventRecord, type: EventType | undefined, facilitator: FacilitatorSummary | undefined) {
   const max = Number(event.max_attendees ?? 0)
   const taken = Number(event.seats_taken ?? 0)
   const remaining = spotsRemaining(max, taken)
@@ -54,8 +55,8 @@ export function serializeEvent(event: Event, type: EventType | undefined, facili
 export type EventView = ReturnType<typeof serializeEvent>
 
 /** Serialises events with their types and facilitators, loaded in one query each. */
-export async function serializeEvents(req: PayloadRequest, events: Event[]): Promise<EventView[]> {
-  const [types, facilitators] = await Promise.all([eventTypes(req.payload), facilitatorsByIds(req, events.map((event) => idOf(event.facilitator)))])
+export async function serializeEvents(req: PayloadRequest, events: EventRecord[]): Promise<EventView[]> {
+  const [types, facilitators] = await Promise.all([eventTypes(req.payload), facilitatorsByIds(req.payload, events.map((event) => idOf(event.facilitator)))])
   return events.map((event) =>
     serializeEvent(event, types.find((type) => type.id === idOf(event.event_type)), facilitators.get(idOf(event.facilitator) ?? -1)),
   )

@@ -12,8 +12,9 @@ export type RegisterInput = { notes?: string }
 
 /**
  * A confirmed seat and ticket at a free event for the caller. One transaction: the user's row lock
- * orders their own requests (duplicates and time overlaps), the conditional UPDATE takes the seat, the
- * registration is inserted and the ticket email queued; any failure rolls all of it back.
+ * orders their own requests (duplicates and time overlaps), the registration is inserted and the ticket
+ * email queued, and the conditional UPDATE takes the seat last, so the event row (which every buyer
+ * contends for) is locked only for that statement and the commit. A full event rolls all of it back.
  */
 export async function registerForEvent(req: PayloadRequest, user: User, eventId: number, input: RegisterInput = {}): Promise<{ registration: Registration; event: Event }> {
   const event = await eventOpenForRegistration(req, eventId)
@@ -22,9 +23,6 @@ export async function registerForEvent(req: PayloadRequest, user: User, eventId:
     await lockUser(req, user.id)
     await assertNotRegistered(req, event.id, user.id)
     await assertNoOverlap(req, event, user.id)
-    if (!(await takeSeat(req, event.id))) {
-      throw new ConflictError(`This event is full. Join its waitlist with POST /api/v1/events/${event.id}/waitlist.`)
-    }
     const registration = await req.payload.create({
       collection: 'registrations',
       // overrideAccess: registrations are written only here, after the checks above.
@@ -43,6 +41,9 @@ export async function registerForEvent(req: PayloadRequest, user: User, eventId:
       },
     })
     await sendTicketEmail(req, registration, event, user)
+    if (!(await takeSeat(req, event.id))) {
+      throw new ConflictError(`This event is full. Join its waitlist with POST /api/v1/events/${event.id}/waitlist.`)
+    }
     return { registration, event: { ...event, seats_taken: (event.seats_taken ?? 0) + 1 } }
   })
 }

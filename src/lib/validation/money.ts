@@ -5,8 +5,15 @@ export function isCurrency(value: string): boolean {
   return CURRENCIES.has(value)
 }
 
-/** Minor units per unit for a currency (100 for USD, 1 for JPY), per Intl. */
+const units = new Map<string, number>()
+
+/** Minor units per unit for a currency (100 for USD, 1 for JPY), per Intl; memoised (formatters are costly). */
 export function minorUnits(currency: string): number {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  return 10 ** digits
+  let found = units.get(currency)
+  if (found === undefined) {
+    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+    found = 10 ** digits
+    units.set(currency, found)
+  }
+  return found
 }
