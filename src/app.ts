@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import cookieParser from 'cookie-parser'
 import cors from 'cors'
 import express, { type Express, type RequestHandler } from 'express'
@@ -23,6 +24,11 @@ const apiCsp: RequestHandler = (_req, res, next) => {
   next()
 }
 
+/** Stripe signs the exact bytes it sent: webhook routes verify req.rawBody, not the parsed JSON. */
+const keepRawBody = (req: IncomingMessage, _res: unknown, body: Buffer) => {
+  ;(req as IncomingMessage & { rawBody?: Buffer }).rawBody = body
+}
+
 const notFound: RequestHandler = () => {
   throw new NotFoundError('Not found')
 }
@@ -42,7 +48,7 @@ export function buildApp(payload: Payload, admin?: AdminHandler): Express {
   app.use('/api', cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] }))
   app.use(healthRoutes.router)
   app.use('/api', docsRouter({ version, serverUrl: config.PUBLIC_URL }))
-  const jsonApi = [apiCsp, express.json({ limit: config.BODY_LIMIT }), cookieParser()]
+  const jsonApi = [apiCsp, express.json({ limit: config.BODY_LIMIT, verify: keepRawBody }), cookieParser()]
   app.use('/api/v1', ...jsonApi, v1Api(), errorHandler)
   app.use('/api/token', ...jsonApi, tokenAliasRoutes.router, errorHandler)
   app.post('/api/graphql', payloadGraphQL(payload))

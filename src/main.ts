@@ -14,11 +14,14 @@ async function main(): Promise<void> {
   const { resolveDatabase } = await import('./lib/db/resolveDatabase.ts')
   let database: ResolvedDatabase | undefined
   let server: RunningServer | undefined
+  let fakeStripe: { url: string; close(): Promise<void> } | undefined
   onShutdownSignal(logger, async () => {
     await server?.close()
+    await fakeStripe?.close()
     await database?.stop()
   })
   database = await resolveDatabase((message) => logger.info(message))
+  if (!config.STRIPE_SECRET_KEY && !config.isProduction) fakeStripe = await startLocalStripe(config.PORT, config.STRIPE_WEBHOOK_SECRET, logger)
   // Imported only now: payload.config.ts reads the database URL resolved above.
   const { startServer } = await import('./server.ts')
   const { ensureAdminUser } = await import('./domain/seed/ensureAdminUser.ts')
@@ -33,7 +36,19 @@ async function main(): Promise<void> {
       if (config.SEED_DEMO) await seedDemo(payload)
     },
   })
-  if (admin) printBanner({ admin, embeddedDatabase: database.embedded, demo: config.SEED_DEMO })
+  if (admin) printBanner({ admin, embeddedDatabase: database.embedded, demo: config.SEED_DEMO, fakeStripeUrl: fakeStripe?.url })
+}
+
+/**
+ * Development without STRIPE_SECRET_KEY: the local fake Stripe (the one the tests use) plays Stripe, with
+ * checkout pages whose Pay / Fail buttons send signed webhooks back to this server.
+ */
+async function startLocalStripe(port: number, webhookSecret: string, logger: Logger) {
+  const { startFakeStripe } = await import('./dev/fakeStripe/server.ts')
+  const { reloadConfig } = await import('./lib/config.ts')
+  const fake = await startFakeStripe({ webhookSecret, webhookUrl: `http://127.0.0.1:${port}/api/v1/payments/webhook`, log: (message) => logger.debug(message) })
+  reloadConfig({ STRIPE_API_URL: fake.url })
+  return fake
 }
 
 function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>): void {

@@ -71,6 +71,10 @@ export interface Config {
     registrations: Registration;
     'event-types': EventType;
     facilitators: Facilitator;
+    payments: Payment;
+    subscriptions: Subscription;
+    plans: Plan;
+    'stripe-events': StripeEvent;
     users: User;
     profiles: Profile;
     'refresh-tokens': RefreshToken;
@@ -87,6 +91,10 @@ export interface Config {
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
     'event-types': EventTypesSelect<false> | EventTypesSelect<true>;
     facilitators: FacilitatorsSelect<false> | FacilitatorsSelect<true>;
+    payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    subscriptions: SubscriptionsSelect<false> | SubscriptionsSelect<true>;
+    plans: PlansSelect<false> | PlansSelect<true>;
+    'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     profiles: ProfilesSelect<false> | ProfilesSelect<true>;
     'refresh-tokens': RefreshTokensSelect<false> | RefreshTokensSelect<true>;
@@ -262,6 +270,7 @@ export interface User {
    * Maintained from the subscription status.
    */
   rate_limit_tier?: ('standard' | 'premium') | null;
+  stripe_customer_id?: string | null;
   oauth_google_id?: string | null;
   oauth_github_id?: string | null;
   updatedAt: string;
@@ -294,6 +303,7 @@ export interface Registration {
   status: 'pending_payment' | 'confirmed' | 'cancelled' | 'waitlisted' | 'checked_in';
   ticket_code?: string | null;
   notes?: string | null;
+  payment?: (number | null) | Payment;
   payment_status: 'not_required' | 'pending' | 'paid' | 'failed' | 'refunded';
   booking_date: string;
   holds_seat?: boolean | null;
@@ -302,7 +312,92 @@ export interface Registration {
   claim_token_hash?: string | null;
   checked_in_at?: string | null;
   cancelled_at?: string | null;
-  cancel_reason?: ('user' | 'staff' | 'event_cancelled' | 'offer_expired' | 'hold_expired' | 'payment_failed') | null;
+  cancel_reason?:
+    ('user' | 'staff' | 'event_cancelled' | 'offer_expired' | 'hold_expired' | 'payment_failed' | 'refunded') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: number;
+  user: number | User;
+  registration?: (number | null) | Registration;
+  stripe_checkout_session_id?: string | null;
+  stripe_payment_intent_id?: string | null;
+  stripe_refund_id?: string | null;
+  amount_cents: number;
+  currency: string;
+  payment_method: 'card' | 'alipay' | 'wechat_pay';
+  status: 'pending' | 'succeeded' | 'failed' | 'refunded' | 'expired';
+  failure_reason?: string | null;
+  paid_at?: string | null;
+  refunded_at?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions".
+ */
+export interface Subscription {
+  id: number;
+  user: number | User;
+  plan?: (number | null) | Plan;
+  stripe_subscription_id: string;
+  stripe_customer_id: string;
+  status: 'incomplete' | 'incomplete_expired' | 'trialing' | 'active' | 'past_due' | 'canceled' | 'unpaid' | 'paused';
+  current_period_start?: string | null;
+  current_period_end?: string | null;
+  cancel_at_period_end?: boolean | null;
+  canceled_at?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plans".
+ */
+export interface Plan {
+  id: number;
+  /**
+   * What clients send as plan_id, e.g. premium_monthly.
+   */
+  code: string;
+  name: string;
+  /**
+   * Stripe Price to bill; empty = created from the amount below on first use.
+   */
+  stripe_price_id?: string | null;
+  price_cents: number;
+  currency: string;
+  interval: 'month' | 'year';
+  rate_limit_tier: 'standard' | 'premium';
+  is_active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stripe-events".
+ */
+export interface StripeEvent {
+  id: number;
+  event_id: string;
+  type: string;
+  received_at: string;
+  processed_at?: string | null;
+  payload?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -437,6 +532,22 @@ export interface PayloadLockedDocument {
         value: number | Facilitator;
       } | null)
     | ({
+        relationTo: 'payments';
+        value: number | Payment;
+      } | null)
+    | ({
+        relationTo: 'subscriptions';
+        value: number | Subscription;
+      } | null)
+    | ({
+        relationTo: 'plans';
+        value: number | Plan;
+      } | null)
+    | ({
+        relationTo: 'stripe-events';
+        value: number | StripeEvent;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -538,6 +649,7 @@ export interface RegistrationsSelect<T extends boolean = true> {
   status?: T;
   ticket_code?: T;
   notes?: T;
+  payment?: T;
   payment_status?: T;
   booking_date?: T;
   holds_seat?: T;
@@ -578,6 +690,72 @@ export interface FacilitatorsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments_select".
+ */
+export interface PaymentsSelect<T extends boolean = true> {
+  user?: T;
+  registration?: T;
+  stripe_checkout_session_id?: T;
+  stripe_payment_intent_id?: T;
+  stripe_refund_id?: T;
+  amount_cents?: T;
+  currency?: T;
+  payment_method?: T;
+  status?: T;
+  failure_reason?: T;
+  paid_at?: T;
+  refunded_at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions_select".
+ */
+export interface SubscriptionsSelect<T extends boolean = true> {
+  user?: T;
+  plan?: T;
+  stripe_subscription_id?: T;
+  stripe_customer_id?: T;
+  status?: T;
+  current_period_start?: T;
+  current_period_end?: T;
+  cancel_at_period_end?: T;
+  canceled_at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plans_select".
+ */
+export interface PlansSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  stripe_price_id?: T;
+  price_cents?: T;
+  currency?: T;
+  interval?: T;
+  rate_limit_tier?: T;
+  is_active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stripe-events_select".
+ */
+export interface StripeEventsSelect<T extends boolean = true> {
+  event_id?: T;
+  type?: T;
+  received_at?: T;
+  processed_at?: T;
+  payload?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -592,6 +770,7 @@ export interface UsersSelect<T extends boolean = true> {
   timezone?: T;
   last_login_at?: T;
   rate_limit_tier?: T;
+  stripe_customer_id?: T;
   oauth_google_id?: T;
   oauth_github_id?: T;
   updatedAt?: T;

@@ -7,7 +7,7 @@ import { or } from '../../src/access/or.ts'
 
 export const REGISTRATION_STATUSES = ['pending_payment', 'confirmed', 'cancelled', 'waitlisted', 'checked_in'] as const
 export const PAYMENT_STATUSES = ['not_required', 'pending', 'paid', 'failed', 'refunded'] as const
-export const CANCEL_REASONS = ['user', 'staff', 'event_cancelled', 'offer_expired', 'hold_expired', 'payment_failed'] as const
+export const CANCEL_REASONS = ['user', 'staff', 'event_cancelled', 'offer_expired', 'hold_expired', 'payment_failed', 'refunded'] as const
 
 const systemOnly = { create: nobody, update: nobody }
 
@@ -27,6 +27,7 @@ export const Registrations: CollectionConfig = {
     { name: 'status', type: 'select', options: [...REGISTRATION_STATUSES], required: true, index: true, access: systemOnly },
     { name: 'ticket_code', type: 'text', unique: true, access: systemOnly },
     { name: 'notes', type: 'textarea', maxLength: 2000 },
+    { name: 'payment', type: 'relationship', relationTo: 'payments', access: systemOnly },
     { name: 'payment_status', type: 'select', options: [...PAYMENT_STATUSES], defaultValue: 'not_required', required: true, access: systemOnly },
     { name: 'booking_date', type: 'date', required: true, access: systemOnly },
     // True while this registration counts in events.seats_taken (confirmed, checked in, paying, or offered).

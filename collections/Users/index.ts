@@ -88,6 +88,7 @@ export const Users: CollectionConfig = {
       admin: { readOnly: true, description: 'Maintained from the subscription status.' },
       access: { create: nobody, update: nobody, read: isSelfOrStaffField },
     },
+    { name: 'stripe_customer_id', type: 'text', unique: true, admin: { readOnly: true }, access: { read: isStaffField, create: nobody, update: nobody } },
     { name: 'oauth_google_id', type: 'text', unique: true, admin: { readOnly: true }, access: { read: isStaffField, create: nobody, update: nobody } },
     { name: 'oauth_github_id', type: 'text', unique: true, admin: { readOnly: true }, access: { read: isStaffField, create: nobody, update: nobody } },
   ],

@@ -1,16 +1,30 @@
 import { Router } from 'express'
 import { NotFoundError } from '../../src/lib/errors.ts'
 import type { V1Router } from '../../src/lib/http/v1Router.ts'
+import { adminRoutes } from './admin/index.ts'
 import { authRoutes } from './auth/index.ts'
+import { billingRoutes } from './billing/index.ts'
 import { bookingsRoutes } from './bookings/index.ts'
 import { eventsRoutes } from './events/index.ts'
 import { facilitatorsRoutes } from './facilitators/index.ts'
+import { paymentsRoutes } from './payments/index.ts'
 import { registrationsRoutes } from './registrations/index.ts'
 import { systemRoutes } from './system/index.ts'
 import { usersRoutes } from './users/index.ts'
 
 /** Every /api/v1 route group. A group missing here is neither served nor documented. */
-export const v1Groups: V1Router[] = [authRoutes, usersRoutes, eventsRoutes, bookingsRoutes, registrationsRoutes, facilitatorsRoutes, systemRoutes]
+export const v1Groups: V1Router[] = [
+  authRoutes,
+  usersRoutes,
+  eventsRoutes,
+  bookingsRoutes,
+  registrationsRoutes,
+  facilitatorsRoutes,
+  paymentsRoutes,
+  billingRoutes,
+  adminRoutes,
+  systemRoutes,
+]
 
 export function v1Api(): Router {
   const api = Router({ strict: false })

@@ -3,8 +3,10 @@ import type { Payload } from 'payload'
 import { withAdvisoryLock } from '../lib/db/advisoryLock.ts'
 import { poolOf } from '../lib/db/pool.ts'
 import { logger } from '../lib/logger.ts'
+import { expireSeatHolds } from './expireSeatHolds.ts'
 import { expireWaitlistOffers } from './expireWaitlistOffers.ts'
 import { pruneOutbox } from './pruneOutbox.ts'
+import { reconcileStripe } from './reconcileStripe.ts'
 
 export type Job = { name: string; schedule: string; run: (payload: Payload, now: Date) => Promise<unknown> }
 
@@ -12,6 +14,8 @@ export type Job = { name: string; schedule: string; run: (payload: Payload, now:
 export const jobs: Job[] = [
   { name: 'prune-outbox', schedule: '17 3 * * *', run: pruneOutbox },
   { name: 'expire-waitlist-offers', schedule: '* * * * *', run: expireWaitlistOffers },
+  { name: 'expire-seat-holds', schedule: '* * * * *', run: expireSeatHolds },
+  { name: 'reconcile-stripe', schedule: '*/10 * * * *', run: reconcileStripe },
 ]
 
 /** Runs a job unless another instance is running it right now (advisory lock), so it runs once per tick. */

@@ -3,7 +3,7 @@ import type { AdminAccount } from '../domain/seed/ensureAdminUser.ts'
 import { config } from './config.ts'
 
 /** What a developer needs after `npm run dev`: where everything is and how to sign in. */
-export function printBanner({ admin, embeddedDatabase, demo }: { admin: AdminAccount; embeddedDatabase: boolean; demo: boolean }): void {
+export function printBanner({ admin, embeddedDatabase, demo, fakeStripeUrl }: { admin: AdminAccount; embeddedDatabase: boolean; demo: boolean; fakeStripeUrl?: string }): void {
   const url = config.PUBLIC_URL
   const password = admin.generatedPassword ?? (admin.created ? '(ADMIN_PASSWORD)' : '(unchanged; set when it was created)')
   const lines = [
@@ -16,6 +16,7 @@ export function printBanner({ admin, embeddedDatabase, demo }: { admin: AdminAcc
     `  Custom API    ${url}/api/v1   e.g. ${url}/api/v1/system/health`,
     `  Health        ${url}/health`,
     `  Database      ${embeddedDatabase ? 'embedded PostgreSQL in .data/pg' : 'DATABASE_URL'}`,
+    `  Payments      ${fakeStripeUrl ? `local fake Stripe at ${fakeStripeUrl} (checkout pages have Pay / Fail buttons)` : 'Stripe'}`,
     '',
     `  Staff login   ${admin.email}  password: ${password}`,
     ...(admin.generatedPassword ? ['                (generated now and shown only once: write it down, or set ADMIN_PASSWORD)'] : []),

@@ -62,6 +62,8 @@ const Env = z.object({
   REFRESH_TOKEN_REUSE_GRACE: duration.default(10),
   REFRESH_FAMILY_LIFETIME: duration.default(30 * 86400),
   WAITLIST_CLAIM_WINDOW: duration.default(24 * 3600),
+  CHECKOUT_HOLD: duration.default(31 * 60),
+  DEFAULT_PLAN_CODE: z.string().default('premium_monthly'),
   CRON_ENABLED: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('1mb'),

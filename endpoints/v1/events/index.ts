@@ -3,6 +3,7 @@ import { canManageEvent } from '../../../src/domain/events/canManageEvent.ts'
 import { createEvent } from '../../../src/domain/events/createEvent.ts'
 import { eventTypes } from '../../../src/domain/events/eventTypes.ts'
 import { listEvents } from '../../../src/domain/events/listEvents.ts'
+import { payWithPaymentMethod } from '../../../src/domain/payments/payWithPaymentMethod.ts'
 import { attendeesCsv, attendeesOf } from '../../../src/domain/registrations/attendees.ts'
 import { cancelRegistration } from '../../../src/domain/registrations/cancelRegistration.ts'
 import { checkInTicket } from '../../../src/domain/registrations/checkInTicket.ts'
@@ -50,9 +51,17 @@ eventsRoutes.get('/types', { summary: 'Event types (spec 004)', responses: { 200
     body: { event_types: (await eventTypes(req.payload)).filter((type) => type.is_active !== false).map((type) => ({ key: type.key.toUpperCase(), value: type.value, label: type.label, slug: type.key })) },
   }))
 
-eventsRoutes.post('/book', { summary: 'Book a ticket for a group event (spec 001)', auth: 'user', envelope: 'humanlink', body: BookEventBody, responses: { 201: 'HumanLink envelope with the booking', 402: 'Paid event' } },
+eventsRoutes.post('/book', { summary: 'Book a group event (spec 001); paid events with payment_method_id (PaymentIntent, 3-D Secure via client_secret)', auth: 'user', envelope: 'humanlink', body: BookEventBody, responses: { 201: 'HumanLink envelope with the booking (and the payment for paid events)', 402: 'Paid event without a payment method, or card declined' } },
   async ({ req, user, body }) => {
-    const { registration, event } = await registerForEvent(req, user as User, body.event_id, { notes: body.notes })
+    const event = await readableEvent(req, body.event_id)
+    if (Number(event.price_cents) > 0 && body.payment_method_id) {
+      const paid = await payWithPaymentMethod(req, user as User, event.id, body.payment_method_id)
+      const registration = await req.payload.findByID({ collection: 'registrations', id: paid.registrationId, depth: 0, overrideAccess: true, req })
+      const booking = serializeBooking(registration, user as User, event, (await serializeEvents(req, [event]))[0].event_type)
+      const payment = { id: paid.paymentId, status: paid.intent.status, client_secret: paid.intent.client_secret, requires_action: paid.intent.status === 'requires_action' }
+      return { status: 201, body: { success: true, data: { booking, payment, ticket_code: registration.ticket_code ?? null }, message: registration.status === 'confirmed' ? 'Event booked successfully' : 'Confirm the payment to complete the booking' } }
+    }
+    const { registration } = await registerForEvent(req, user as User, event.id, { notes: body.notes })
     const booking = serializeBooking(registration, user as User, event, (await serializeEvents(req, [event]))[0].event_type)
     return { status: 201, body: { success: true, data: { booking, ticket_code: registration.ticket_code }, message: 'Event booked successfully' } }
   })

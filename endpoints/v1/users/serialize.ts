@@ -1,4 +1,5 @@
 import type { PayloadRequest } from 'payload'
+import { currentSubscription, subscriptionStatusOf } from '../../../src/domain/billing/currentSubscription.ts'
 import { profileOf } from '../../../src/domain/users/profileOf.ts'
 import type { Profile, User } from '../../../src/payload-types.ts'
 import { serializeAccount } from '../auth/serialize.ts'
@@ -30,8 +31,10 @@ export function serializeOwnUser(user: User, profile: Profile | null) {
   }
 }
 
+/** The caller's view plus spec 001's subscription_status (none, active, past_due, canceled...). */
 export async function serializeMe(req: PayloadRequest, user: User) {
-  return serializeOwnUser(user, await profileOf(req, user.id))
+  const [profile, subscription] = await Promise.all([profileOf(req, user.id), currentSubscription(req, user.id)])
+  return { ...serializeOwnUser(user, profile), subscription_status: subscriptionStatusOf(subscription) }
 }
 
 /** What any member may see of another member: no email, phone, roles or account state. */

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import type { Realtime } from '../../realtime/index.ts'
+import { stripe } from '../../lib/stripe.ts'
 import { OUTBOX_TOPICS, type OutboxTopic } from './topics.ts'
 
 export type OutboxServices = { payload: Payload; realtime?: Realtime }
@@ -22,6 +23,14 @@ const handlers: { [T in OutboxTopic]: Handler<T> } = {
   'realtime.emit': async (message, { realtime }) => {
     if (!realtime) throw new Error('realtime is not running in this process')
     realtime.io.to(message.room).emit(message.event, message.data)
+  },
+  // One refund per payment whatever the retries: Stripe deduplicates on the idempotency key.
+  'stripe.refund': async (message) => {
+    await stripe().refunds.create({ payment_intent: message.payment_intent, reason: 'requested_by_customer', metadata: { payment_id: String(message.payment_id) } }, { idempotencyKey: `refund:${message.payment_id}` })
+  },
+  'stripe.expire_session': async (message) => {
+    const session = await stripe().checkout.sessions.retrieve(message.session_id)
+    if (session.status === 'open') await stripe().checkout.sessions.expire(message.session_id)
   },
 }
 

@@ -16,10 +16,15 @@ export const RealtimeMessage = z.object({
   data: z.unknown(),
 })
 
+export const StripeRefund = z.object({ payment_id: z.number().int(), payment_intent: z.string().min(1) })
+export const StripeSessionExpiry = z.object({ session_id: z.string().min(1) })
+
 /** Each outbox topic and the shape of its data. */
 export const OUTBOX_TOPICS = {
   'email.send': EmailMessage,
   'realtime.emit': RealtimeMessage,
+  'stripe.refund': StripeRefund,
+  'stripe.expire_session': StripeSessionExpiry,
 } as const
 
 export type OutboxTopic = keyof typeof OUTBOX_TOPICS

@@ -1,0 +1,39 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { PayloadRequest } from 'payload'
+import type Stripe from 'stripe'
+import { logger } from '../../lib/logger.ts'
+import { txDb, withTransaction } from '../../lib/transaction.ts'
+import { prepareBillingEvent, applyBillingEvent, BILLING_EVENTS } from '../billing/billingEvents.ts'
+import { applyPaymentEvent, PAYMENT_EVENTS } from './paymentEvents.ts'
+
+/** Every event type the platform acts on (reconciliation replays exactly these). */
+export const HANDLED_EVENTS = [...PAYMENT_EVENTS, ...BILLING_EVENTS]
+
+export type EventOutcome = { duplicate: boolean; handled: boolean }
+
+/**
+ * Applies a Stripe event exactly once. Its id is inserted into stripe-events in the transaction that applies
+ * it: a replay (or a concurrent duplicate, which waits on the unique index) inserts nothing and changes
+ * nothing. If applying fails, the whole transaction rolls back and Stripe's retry will try again.
+ */
+export async function handleStripeEvent(req: PayloadRequest, event: Stripe.Event): Promise<EventOutcome> {
+  const handled = (HANDLED_EVENTS as string[]).includes(event.type)
+  const prepared = handled ? await prepareBillingEvent(event) : undefined
+  return withTransaction(req, async () => {
+    const db = await txDb(req)
+    const inserted = await db.execute(sql`
+      INSERT INTO stripe_events (event_id, type, received_at, payload, updated_at, created_at)
+      VALUES (${event.id}, ${event.type}, now(), ${JSON.stringify(event)}::jsonb, now(), now())
+      ON CONFLICT (event_id) DO NOTHING RETURNING id`)
+    const row = inserted.rows[0] as { id: number } | undefined
+    if (!row) return { duplicate: true, handled }
+    if (handled) {
+      await applyPaymentEvent(req, event)
+      await applyBillingEvent(req, event, prepared)
+    } else {
+      logger.info({ eventId: event.id, type: event.type }, 'stripe event not handled; recorded')
+    }
+    await db.execute(sql`UPDATE stripe_events SET processed_at = now() WHERE id = ${row.id}`)
+    return { duplicate: false, handled }
+  })
+}

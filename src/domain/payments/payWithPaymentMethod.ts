@@ -1,0 +1,44 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { PayloadRequest } from 'payload'
+import Stripe from 'stripe'
+import type { User } from '../../payload-types.ts'
+import { ConflictError, PaymentRequiredError, ServiceUnavailableError } from '../../lib/errors.ts'
+import { stripe } from '../../lib/stripe.ts'
+import { txDb, withTransaction } from '../../lib/transaction.ts'
+import { eventOpenForRegistration } from '../registrations/eventForRegistration.ts'
+import { confirmPaidRegistration } from './confirmPaidRegistration.ts'
+import { releaseHold } from './releaseHold.ts'
+import { reserveSeatForPayment } from './reserveSeatForPayment.ts'
+
+export type IntentPayment = { paymentId: number; registrationId: number; intent: Stripe.PaymentIntent }
+
+/**
+ * Spec 001's paid booking: a seat is held and a PaymentIntent confirmed with the client's payment method
+ * (idempotency key per payment). Paid now: the ticket is issued at once. Needs 3-D Secure: the client
+ * secret goes back to the app and the payment_intent.succeeded webhook finishes the job. Declined: the
+ * seat is released and 402 answered.
+ */
+export async function payWithPaymentMethod(req: PayloadRequest, user: User, eventId: number, paymentMethodId: string): Promise<IntentPayment> {
+  const event = await eventOpenForRegistration(req, eventId)
+  const hold = await reserveSeatForPayment(req, user, event, 'card')
+  if (hold.existingSessionId) throw new ConflictError('A checkout for this event is already open; finish or cancel it first.')
+  const metadata = { payment_id: String(hold.paymentId), registration_id: String(hold.registrationId), event_id: String(event.id), user_id: String(user.id) }
+  let intent: Stripe.PaymentIntent
+  try {
+    intent = await stripe().paymentIntents.create(
+      { amount: Number(event.price_cents), currency: event.currency.toLowerCase(), payment_method: paymentMethodId, confirm: true, allowed_payment_method_types: ['card'], metadata },
+      { idempotencyKey: `intent:${hold.paymentId}` },
+    )
+  } catch (error) {
+    const declined = error instanceof Stripe.errors.StripeCardError
+    await releaseHold(req, hold.paymentId, 'failed', 'payment_failed', declined ? error.message : 'The payment provider could not be reached.')
+    if (declined) throw new PaymentRequiredError({ message: error.message, event_id: event.id, price_cents: event.price_cents, currency: event.currency })
+    throw new ServiceUnavailableError('The payment provider is unavailable. Please try again.')
+  }
+  await withTransaction(req, async () => {
+    const db = await txDb(req)
+    await db.execute(sql`UPDATE payments SET stripe_payment_intent_id = ${intent.id}, updated_at = now() WHERE id = ${hold.paymentId}`)
+  })
+  if (intent.status === 'succeeded') await confirmPaidRegistration(req, hold.paymentId, intent.id)
+  return { paymentId: hold.paymentId, registrationId: hold.registrationId, intent }
+}

@@ -1,0 +1,2 @@
+export { startFakeStripe } from '../../src/dev/fakeStripe/server.ts'
+export type * from '../../src/dev/fakeStripe/server.ts'
