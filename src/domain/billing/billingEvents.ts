@@ -14,8 +14,14 @@ export const BILLING_EVENTS = [
   'invoice.payment_failed',
 ] as const
 
-/** Reads from Stripe that an event needs, done before the database transaction opens. */
+/**
+ * Reads from Stripe that an event needs, done before the database transaction opens. Subscription events
+ * are applied from a fresh copy, not the event's snapshot, so out-of-order deliveries cannot roll state back.
+ */
 export async function prepareBillingEvent(event: Stripe.Event): Promise<Stripe.Subscription | undefined> {
+  if (event.type === 'customer.subscription.created' || event.type === 'customer.subscription.updated') {
+    return stripe().subscriptions.retrieve(event.data.object.id)
+  }
   if (event.type !== 'checkout.session.completed' || event.data.object.mode !== 'subscription') return undefined
   const subscription = event.data.object.subscription
   if (!subscription) return undefined
@@ -30,6 +36,8 @@ export async function applyBillingEvent(req: PayloadRequest, event: Stripe.Event
       return
     case 'customer.subscription.created':
     case 'customer.subscription.updated':
+      await upsertSubscription(req, prepared ?? event.data.object)
+      return
     case 'customer.subscription.deleted':
       await upsertSubscription(req, event.data.object)
       return

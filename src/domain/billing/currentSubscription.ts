@@ -1,5 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import type { Plan, Subscription } from '../../payload-types.ts'
+import { ConflictError } from '../../lib/errors.ts'
+
+const LIVE = ['active', 'trialing', 'past_due']
 
 /** The user's subscription that matters now: the newest entitled one, else the newest of any status. */
 export async function currentSubscription(req: PayloadRequest, userId: number): Promise<(Subscription & { plan?: Plan | number | null }) | null> {
@@ -12,7 +15,15 @@ export async function currentSubscription(req: PayloadRequest, userId: number): 
     overrideAccess: false,
     req,
   })
-  return docs.find((doc) => doc.status === 'active' || doc.status === 'trialing' || doc.status === 'past_due') ?? docs[0] ?? null
+  return docs.find((doc) => LIVE.includes(doc.status)) ?? docs[0] ?? null
+}
+
+/** One paying subscription per member: a second one would bill them twice for the same tier. */
+export async function assertNoLiveSubscription(req: PayloadRequest, userId: number): Promise<void> {
+  const subscription = await currentSubscription(req, userId)
+  if (subscription && LIVE.includes(subscription.status)) {
+    throw new ConflictError('You already have a subscription; manage it with /api/v1/billing/subscription.')
+  }
 }
 
 export function subscriptionStatusOf(subscription: Subscription | null): string {

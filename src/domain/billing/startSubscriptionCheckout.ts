@@ -5,11 +5,13 @@ import { stripe } from '../../lib/stripe.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import { assertAllowedRedirects } from '../payments/redirectUrls.ts'
 import { ensureCustomer } from './customers.ts'
+import { assertNoLiveSubscription } from './currentSubscription.ts'
 import { planByCode, stripePriceOf } from './plans.ts'
 
 /** Spec 003's billing checkout: a subscription-mode Checkout Session for a plan (DEFAULT_PLAN_CODE by default). */
 export async function startSubscriptionCheckout(req: PayloadRequest, user: User, input: { planCode?: string; successUrl: string; cancelUrl: string }): Promise<Stripe.Checkout.Session> {
   assertAllowedRedirects({ success_url: input.successUrl, cancel_url: input.cancelUrl })
+  await assertNoLiveSubscription(req, user.id)
   const plan = await planByCode(req, input.planCode)
   const [customer, price] = await withTransaction(req, async () => Promise.all([ensureCustomer(req, user), stripePriceOf(req, plan)]))
   const metadata = { user_id: String(user.id), plan_id: String(plan.id) }

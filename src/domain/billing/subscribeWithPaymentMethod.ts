@@ -1,9 +1,15 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import type { User } from '../../payload-types.ts'
+import { withAdvisoryLock } from '../../lib/db/advisoryLock.ts'
+import { poolOf } from '../../lib/db/pool.ts'
+import { PaymentRequiredError } from '../../lib/errors.ts'
 import { stripe } from '../../lib/stripe.ts'
-import { withTransaction } from '../../lib/transaction.ts'
+import { txDb, withTransaction } from '../../lib/transaction.ts'
+import { isUnknownPaymentMethod, unknownPaymentMethodError } from '../payments/unknownPaymentMethod.ts'
 import { ensureCustomer } from './customers.ts'
+import { assertNoLiveSubscription } from './currentSubscription.ts'
 import { planByCode, stripePriceOf } from './plans.ts'
 import { upsertSubscription } from './subscriptionRecords.ts'
 
@@ -13,9 +19,21 @@ import { upsertSubscription } from './subscriptionRecords.ts'
  * webhooks then bring the subscription to `active`.
  */
 export async function subscribeWithPaymentMethod(req: PayloadRequest, user: User, planCode: string, paymentMethodId: string) {
+  // One attempt per member at a time, across instances: a double submit waits, then finds the subscription.
+  const locked = await withAdvisoryLock(poolOf(req.payload), `subscribe:${user.id}`, () => subscribeOnce(req, user, planCode, paymentMethodId), { wait: true })
+  if (!locked.ran) throw new Error('advisory lock not taken')
+  return locked.result
+}
+
+async function subscribeOnce(req: PayloadRequest, user: User, planCode: string, paymentMethodId: string) {
+  await assertNoLiveSubscription(req, user.id)
   const plan = await planByCode(req, planCode)
   const [customer, price] = await withTransaction(req, async () => Promise.all([ensureCustomer(req, user), stripePriceOf(req, plan)]))
-  await stripe().paymentMethods.attach(paymentMethodId, { customer })
+  await stripe()
+    .paymentMethods.attach(paymentMethodId, { customer })
+    .catch((error: unknown) => {
+      throw isUnknownPaymentMethod(error) ? unknownPaymentMethodError() : error
+    })
   await stripe().customers.update(customer, { invoice_settings: { default_payment_method: paymentMethodId } })
   const subscription = await stripe().subscriptions.create(
     {
@@ -24,18 +42,45 @@ export async function subscribeWithPaymentMethod(req: PayloadRequest, user: User
       default_payment_method: paymentMethodId,
       payment_behavior: 'allow_incomplete',
       metadata: { user_id: String(user.id), plan_id: String(plan.id) },
-      expand: ['latest_invoice.confirmation_secret', 'latest_invoice.payment_intent'],
+      expand: ['latest_invoice.confirmation_secret'],
     },
-    { idempotencyKey: `subscribe:${user.id}:${plan.id}:${paymentMethodId}` },
+    { idempotencyKey: `subscribe:${user.id}:${plan.id}:${paymentMethodId}:${await attemptOf(req, user.id)}` },
   )
-  await withTransaction(req, () => upsertSubscription(req, subscription))
-  return { subscription, clientSecret: clientSecretOf(subscription) }
+  const clientSecret = clientSecretOf(subscription)
+  const declined = subscription.status === 'incomplete' && clientSecret ? await declineOf(clientSecret) : null
+  const settled = declined ? await stripe().subscriptions.cancel(subscription.id) : subscription
+  await withTransaction(req, () => upsertSubscription(req, settled))
+  // Cancelled at once rather than left to linger incomplete for 23 hours; the member hears the bank's reason.
+  if (declined) throw new PaymentRequiredError({ message: declined })
+  return { subscription, clientSecret }
 }
 
-/** Where the first invoice's confirmation secret is: `confirmation_secret` now, the PaymentIntent before. */
+/**
+ * Which subscription attempt this is (how many the member already has): a double-submitted request shares
+ * the idempotency key and gets the same subscription, while a new try after a decline or an ended
+ * subscription gets a new one.
+ */
+async function attemptOf(req: PayloadRequest, userId: number): Promise<number> {
+  const db = await txDb(req)
+  const found = await db.execute(sql`SELECT count(*)::int AS n FROM subscriptions WHERE user_id = ${userId}`)
+  return (found.rows[0] as { n: number }).n
+}
+
+/** The first invoice's confirmation secret (API 2025-03-31 and later: `invoice.confirmation_secret`). */
 function clientSecretOf(subscription: Stripe.Subscription): string | null {
   const invoice = subscription.latest_invoice
   if (!invoice || typeof invoice === 'string') return null
-  const legacy = (invoice as Stripe.Invoice & { payment_intent?: { client_secret?: string | null } | string | null }).payment_intent
-  return invoice.confirmation_secret?.client_secret ?? (typeof legacy === 'object' ? (legacy?.client_secret ?? null) : null)
+  return invoice.confirmation_secret?.client_secret ?? null
+}
+
+/**
+ * An incomplete subscription is either waiting for 3-D Secure (the app confirms it with the secret) or its
+ * card was declined: the bank's message then, null otherwise.
+ */
+async function declineOf(clientSecret: string): Promise<string | null> {
+  const intentId = clientSecret.split('_secret_')[0]
+  if (!intentId.startsWith('pi_')) return null
+  const intent = await stripe().paymentIntents.retrieve(intentId)
+  if (intent.status !== 'requires_payment_method') return null
+  return intent.last_payment_error?.message ?? 'Your card was declined.'
 }

@@ -16,7 +16,8 @@ function periodOf(subscription: Stripe.Subscription): { start: Date | null; end:
 
 /**
  * Mirrors a Stripe subscription into `subscriptions` (insert or update by Stripe id, in one statement) and
- * re-derives the owner's rate-limit tier. Stripe is the source of truth; this only copies it.
+ * re-derives the owner's rate-limit tier. Stripe is the source of truth; this only copies it. An ended
+ * subscription stays ended (Stripe never revives one), whatever stale copy arrives later.
  */
 export async function upsertSubscription(req: PayloadRequest, subscription: Stripe.Subscription): Promise<number | null> {
   const customerId = typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id
@@ -33,7 +34,8 @@ export async function upsertSubscription(req: PayloadRequest, subscription: Stri
     ON CONFLICT (stripe_subscription_id) DO UPDATE SET status = EXCLUDED.status, plan_id = COALESCE(EXCLUDED.plan_id, subscriptions.plan_id),
       current_period_start = COALESCE(EXCLUDED.current_period_start, subscriptions.current_period_start),
       current_period_end = COALESCE(EXCLUDED.current_period_end, subscriptions.current_period_end),
-      cancel_at_period_end = EXCLUDED.cancel_at_period_end, canceled_at = EXCLUDED.canceled_at, updated_at = now()`)
+      cancel_at_period_end = EXCLUDED.cancel_at_period_end, canceled_at = EXCLUDED.canceled_at, updated_at = now()
+    WHERE subscriptions.status <> 'canceled' OR EXCLUDED.status = 'canceled'`)
   await syncRateLimitTier(req, userId)
   return userId
 }

@@ -9,6 +9,7 @@ import { eventOpenForRegistration } from '../registrations/eventForRegistration.
 import { confirmPaidRegistration } from './confirmPaidRegistration.ts'
 import { releaseHold } from './releaseHold.ts'
 import { reserveSeatForPayment } from './reserveSeatForPayment.ts'
+import { isUnknownPaymentMethod, unknownPaymentMethodError } from './unknownPaymentMethod.ts'
 
 export type IntentPayment = { paymentId: number; registrationId: number; intent: Stripe.PaymentIntent }
 
@@ -31,8 +32,10 @@ export async function payWithPaymentMethod(req: PayloadRequest, user: User, even
     )
   } catch (error) {
     const declined = error instanceof Stripe.errors.StripeCardError
-    await releaseHold(req, hold.paymentId, 'failed', 'payment_failed', declined ? error.message : 'The payment provider could not be reached.')
+    const unknownMethod = isUnknownPaymentMethod(error)
+    await releaseHold(req, hold.paymentId, 'failed', 'payment_failed', declined || unknownMethod ? (error as Error).message : 'The payment provider could not be reached.')
     if (declined) throw new PaymentRequiredError({ message: error.message, event_id: event.id, price_cents: event.price_cents, currency: event.currency })
+    if (unknownMethod) throw unknownPaymentMethodError()
     throw new ServiceUnavailableError('The payment provider is unavailable. Please try again.')
   }
   await withTransaction(req, async () => {

@@ -1,4 +1,5 @@
 import { APIError, ValidationError } from 'payload'
+import Stripe from 'stripe'
 import { ZodError } from 'zod'
 import {
   AppError,
@@ -6,7 +7,9 @@ import {
   ConflictError,
   InternalServerError,
   PayloadTooLargeError,
+  PaymentRequiredError,
   RequestValidationError,
+  ServiceUnavailableError,
   type FieldErrors,
 } from '../errors.ts'
 
@@ -22,6 +25,8 @@ export function toAppError(error: unknown): AppError {
   if (parser) return parser
   const database = databaseError(error)
   if (database) return database
+  const payment = stripeError(error)
+  if (payment) return payment
   if (error instanceof APIError && error.status >= 400 && error.status < 500) return new AppError(error.message, error.status)
   return new InternalServerError()
 }
@@ -60,5 +65,20 @@ function databaseError(error: unknown): AppError | undefined {
   if (code === '23514') return new ConflictError('The change conflicts with a rule of this resource.')
   if (code === '40001' || code === '40P01') return new ConflictError('The request conflicted with a concurrent change; retry it.')
   if (code === '22P02' || code === '22007' || code === '22008') return new BadRequestError('Invalid value in request')
+  return undefined
+}
+
+/**
+ * Stripe's answers: a declined card is the member's 402, Stripe being down or throttling us is a 503. An
+ * invalid request is our bug and stays a 500 (domain code turns the client's own mistakes into 4xx first).
+ */
+function stripeError(error: unknown): AppError | undefined {
+  if (!(error instanceof Stripe.errors.StripeError)) return undefined
+  if (error instanceof Stripe.errors.StripeCardError) return new PaymentRequiredError({ message: error.message })
+  // The same request is still running at Stripe (a double submit): the first one answers.
+  if (error instanceof Stripe.errors.StripeIdempotencyError) return new ConflictError('The same request is already in progress; retry it shortly.')
+  if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError || error instanceof Stripe.errors.StripeRateLimitError) {
+    return new ServiceUnavailableError('The payment provider is unavailable. Please try again.')
+  }
   return undefined
 }
