@@ -58,6 +58,15 @@ describe('subscription Checkout (spec 003)', () => {
     expect(decodeJwt(String(refreshed.body.access_token))).toMatchObject({ tier: 'premium' })
   })
 
+  it('closes an earlier, unpaid Checkout Session when a new one is opened', async () => {
+    const member = await makeUser(env.app)
+    const first = await billingCheckout(member)
+    const second = await billingCheckout(member)
+    expect(second.body.session_id).not.toBe(first.body.session_id)
+    expect(env.stripe.store.checkoutSessions.get(String(first.body.session_id))).toMatchObject({ status: 'expired' })
+    expect(env.stripe.store.checkoutSessions.get(String(second.body.session_id))).toMatchObject({ status: 'open' })
+  })
+
   it('refuses a second subscription, an unknown plan, a foreign redirect and anonymous callers', async () => {
     const { member } = await subscriber()
     expect(await billingCheckout(member)).toMatchObject({ status: 409, body: { detail: expect.stringMatching(/already have a subscription/) } })
@@ -148,6 +157,8 @@ describe('subscribe with a payment method (spec 001)', () => {
     const member = await makeUser(env.app)
     const before = await env.app.api.get('/api/v1/payments/status/', { token: member.token })
     expect(before.body).toEqual({ success: true, data: { subscription_status: 'none', subscription: null } })
+    // A Checkout tab left open earlier must not be payable afterwards (it would start a second subscription).
+    const abandoned = await billingCheckout(member)
     const res = await subscribe(member, 'pm_card_visa')
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({ success: true, data: { subscription: { id: expect.stringMatching(/^sub_/), status: 'active', current_period_end: expect.any(String) }, client_secret: expect.stringMatching(/_secret_/) } })
@@ -156,6 +167,7 @@ describe('subscribe with a payment method (spec 001)', () => {
     expect(await meOf(member)).toMatchObject({ subscription_status: 'active' })
     expect(await tierOf(member)).toBe('premium')
     expect(await subscribe(member, 'pm_card_visa')).toMatchObject({ status: 409, body: { success: false } })
+    expect(env.stripe.store.checkoutSessions.get(String(abandoned.body.session_id))).toMatchObject({ status: 'expired' })
   })
 
   it('returns the client secret for 3-D Secure and activates on the webhooks', async () => {

@@ -2,13 +2,13 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import type { User } from '../../payload-types.ts'
-import { withAdvisoryLock } from '../../lib/db/advisoryLock.ts'
-import { poolOf } from '../../lib/db/pool.ts'
 import { PaymentRequiredError } from '../../lib/errors.ts'
 import { stripe } from '../../lib/stripe.ts'
-import { txDb, withTransaction } from '../../lib/transaction.ts'
+import { txDb } from '../../lib/transaction.ts'
 import { isUnknownPaymentMethod, unknownPaymentMethodError } from '../payments/unknownPaymentMethod.ts'
+import { closeOpenSubscriptionCheckouts } from './closeOpenSubscriptionCheckouts.ts'
 import { ensureCustomer } from './customers.ts'
+import { oneSubscriptionAttemptAtATime } from './subscriptionAttemptLock.ts'
 import { assertNoLiveSubscription } from './currentSubscription.ts'
 import { planByCode, stripePriceOf } from './plans.ts'
 import { upsertSubscription } from './subscriptionRecords.ts'
@@ -19,22 +19,23 @@ import { upsertSubscription } from './subscriptionRecords.ts'
  * webhooks then bring the subscription to `active`.
  */
 export async function subscribeWithPaymentMethod(req: PayloadRequest, user: User, planCode: string, paymentMethodId: string) {
-  // One attempt per member at a time, across instances: a double submit waits, then finds the subscription.
-  const locked = await withAdvisoryLock(poolOf(req.payload), `subscribe:${user.id}`, () => subscribeOnce(req, user, planCode, paymentMethodId), { wait: true })
-  if (!locked.ran) throw new Error('advisory lock not taken')
-  return locked.result
+  const result = await oneSubscriptionAttemptAtATime(req, user.id, () => subscribeOnce(req, user, planCode, paymentMethodId))
+  // Thrown after commit: the cancelled subscription stays recorded.
+  if (result.declined) throw new PaymentRequiredError({ message: result.declined })
+  return result
 }
 
 async function subscribeOnce(req: PayloadRequest, user: User, planCode: string, paymentMethodId: string) {
   await assertNoLiveSubscription(req, user.id)
   const plan = await planByCode(req, planCode)
-  const [customer, price] = await withTransaction(req, async () => Promise.all([ensureCustomer(req, user), stripePriceOf(req, plan)]))
+  const [customer, price] = await Promise.all([ensureCustomer(req, user), stripePriceOf(req, plan)])
   await stripe()
     .paymentMethods.attach(paymentMethodId, { customer })
     .catch((error: unknown) => {
       throw isUnknownPaymentMethod(error) ? unknownPaymentMethodError() : error
     })
   await stripe().customers.update(customer, { invoice_settings: { default_payment_method: paymentMethodId } })
+  await closeOpenSubscriptionCheckouts(customer)
   const subscription = await stripe().subscriptions.create(
     {
       customer,
@@ -49,10 +50,9 @@ async function subscribeOnce(req: PayloadRequest, user: User, planCode: string, 
   const clientSecret = clientSecretOf(subscription)
   const declined = subscription.status === 'incomplete' && clientSecret ? await declineOf(clientSecret) : null
   const settled = declined ? await stripe().subscriptions.cancel(subscription.id) : subscription
-  await withTransaction(req, () => upsertSubscription(req, settled))
+  await upsertSubscription(req, settled)
   // Cancelled at once rather than left to linger incomplete for 23 hours; the member hears the bank's reason.
-  if (declined) throw new PaymentRequiredError({ message: declined })
-  return { subscription, clientSecret }
+  return { subscription, clientSecret, declined }
 }
 
 /**
