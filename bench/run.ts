@@ -12,6 +12,8 @@ import { ensureDatabase, startEmbeddedPostgres } from '../src/lib/db/embeddedPos
 import { seedContention, seedEvents } from './fixtures.ts'
 import { measureHashCost } from './hashCost.ts'
 import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
+import { measureWebhooks } from './webhooks.ts'
+import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 
 /**
  * `npm run bench`: builds if needed, starts the production server and the raw express + pg baseline on
@@ -30,6 +32,9 @@ async function main(): Promise<void> {
   const platformPort = await freePort()
   const baselinePort = await freePort()
   const jwtSecret = randomBytes(32).toString('hex')
+  const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`
+  // Stripe itself is out of reach: the local fake answers the SDK (no Stripe call is on a measured path).
+  const fakeStripe = await startFakeStripe({ webhookSecret, webhookUrl: `http://127.0.0.1:${platformPort}/api/v1/payments/webhook` })
   const platform = startChild(['--conditions=production', 'dist/src/main.js'], {
     NODE_ENV: 'production',
     PORT: String(platformPort),
@@ -40,6 +45,9 @@ async function main(): Promise<void> {
     ADMIN_PASSWORD: 'Bench-Admin-Password-1',
     SEED_DEMO: 'true',
     CRON_ENABLED: 'false',
+    STRIPE_SECRET_KEY: 'sk_test_bench',
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
+    STRIPE_API_URL: fakeStripe.url,
     // The load comes from one address; per-client limits would measure the limiter, not the routes.
     RATE_LIMIT_ANON_PER_HOUR: '100000000',
     RATE_LIMIT_AUTH_PER_HOUR: '100000000',
@@ -60,6 +68,7 @@ async function main(): Promise<void> {
     }
     const contention = await measureContention(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
     rows.push(contention.row)
+    for (const row of await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)) rows.push({ ...row, target: 'platform' })
     printTable(rows)
     process.stdout.write(`\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`)
     const hashCost = await measureHashCost()
@@ -77,6 +86,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\nwritten to bench/results.json\n`)
   } finally {
     await Promise.all([stopChild(platform), stopChild(baseline)])
+    await fakeStripe.close()
     await database.drop()
   }
 }
