@@ -171,11 +171,24 @@ function printTable(rows: Row[]): void {
 }
 
 async function buildIfNeeded(): Promise<void> {
-  if (existsSync(path.join(root, 'dist/src/main.js')) && existsSync(path.join(root, '.next/BUILD_ID'))) return
-  process.stdout.write('no production build found: running npm run build\n')
+  const built = path.join(root, 'dist/src/main.js')
+  if (existsSync(built) && existsSync(path.join(root, '.next/BUILD_ID')) && (await newestSourceMs()) <= (await fs.stat(built)).mtimeMs) return
+  process.stdout.write('no production build of the current sources: running npm run build\n')
   const build = spawn('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production' } })
   const code = await new Promise((resolve) => build.once('exit', resolve))
   if (code !== 0) throw new Error('npm run build failed')
+}
+
+/** When the server's sources last changed, so a stale build is never measured. */
+async function newestSourceMs(): Promise<number> {
+  let newest = 0
+  for (const top of ['src', 'collections', 'endpoints', 'hooks', 'migrations', 'payload.config.ts', 'package-lock.json']) {
+    const target = path.join(root, top)
+    if (!existsSync(target)) continue
+    const entries = (await fs.stat(target)).isDirectory() ? (await fs.readdir(target, { recursive: true })).map((entry) => path.join(target, entry)) : [target]
+    for (const entry of entries) newest = Math.max(newest, (await fs.stat(entry)).mtimeMs)
+  }
+  return newest
 }
 
 /** A new, empty database: on BENCH_DATABASE_URL's server when set, else on an embedded server under .data/bench-pg. */

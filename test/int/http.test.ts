@@ -38,6 +38,17 @@ describe('request logging', () => {
   })
 })
 
+describe('email without SMTP_URL (development)', () => {
+  it('logs the message instead of sending it', async () => {
+    const { email } = await makeUser(app)
+    expect((await app.api.post('/api/v1/auth/password-reset/', { email })).status).toBe(200)
+    const deadline = Date.now() + 10_000
+    const logged = () => logs.lines.find((line) => line.msg === 'email (not sent: SMTP_URL is unset)' && JSON.stringify(line.email).includes(email))
+    while (!logged() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(logged()).toMatchObject({ email: { to: email, subject: expect.stringMatching(/password/i), text: expect.stringContaining('token=') } })
+  })
+})
+
 describe('security headers and CORS', () => {
   it('sets helmet headers and a strict CSP on the JSON API', async () => {
     const res = await app.api.get('/api/v1/system/health')
