@@ -6,6 +6,8 @@ import { nobody } from '../../src/access/nobody.ts'
 import { or } from '../../src/access/or.ts'
 
 export const REGISTRATION_STATUSES = ['pending_payment', 'confirmed', 'cancelled', 'waitlisted', 'checked_in'] as const
+/** Statuses that occupy the (event, user) pair: at most one such registration (partial unique index). */
+export const ACTIVE_REGISTRATION_STATUSES = ['pending_payment', 'confirmed', 'checked_in', 'waitlisted'] as const
 export const PAYMENT_STATUSES = ['not_required', 'pending', 'paid', 'failed', 'refunded'] as const
 export const CANCEL_REASONS = ['user', 'staff', 'event_cancelled', 'offer_expired', 'hold_expired', 'payment_failed', 'refunded'] as const
 

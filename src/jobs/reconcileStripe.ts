@@ -1,28 +1,27 @@
 import { createLocalReq, type Payload } from 'payload'
 import type Stripe from 'stripe'
-import { HANDLED_EVENTS, handleStripeEvent } from '../domain/payments/handleStripeEvent.ts'
+import { HANDLED_EVENTS, handleStripeEvent, recordedEventIds } from '../domain/payments/handleStripeEvent.ts'
 import { stripe } from '../lib/stripe.ts'
 
 /** How far back reconciliation looks (Stripe keeps events for 30 days). */
-export const RECONCILE_WINDOW_SECONDS = 3 * 86400
+const RECONCILE_WINDOW_SECONDS = 3 * 86400
 
 export type Reconciliation = { seen: number; repaired: number }
 
 /**
  * Repairs missed webhooks: lists recent events of the handled types from Stripe and runs each through the
- * same idempotent handler. Events already applied are skipped by their id; the rest are applied now.
+ * same idempotent handler (Stripe lists newest first; they are applied oldest first).
  */
 export async function reconcileStripe(payload: Payload, now: Date): Promise<Reconciliation> {
   const since = Math.floor(now.getTime() / 1000) - RECONCILE_WINDOW_SECONDS
-  let seen = 0
+  const events: Stripe.Event[] = []
+  for await (const event of stripe().events.list({ types: HANDLED_EVENTS, created: { gte: since }, limit: 100 })) events.push(event)
+  // One query skips everything the webhooks already applied; only the rest open a transaction.
+  const recorded = await recordedEventIds(payload, events.map((event) => event.id))
   let repaired = 0
-  const events = stripe().events.list({ types: [...new Set(HANDLED_EVENTS)], created: { gte: since }, limit: 100 })
-  const oldestFirst: Stripe.Event[] = []
-  for await (const event of events) oldestFirst.unshift(event)
-  for (const event of oldestFirst) {
-    seen++
+  for (const event of events.reverse().filter((candidate) => !recorded.has(candidate.id))) {
     const outcome = await handleStripeEvent(await createLocalReq({}, payload), event)
     if (!outcome.duplicate) repaired++
   }
-  return { seen, repaired }
+  return { seen: events.length, repaired }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PagePaginationOut, pageParams } from '../../../src/lib/validation/pageQuery.ts'
 
 const statuses = ['pending_payment', 'confirmed', 'cancelled', 'waitlisted', 'checked_in'] as const
 
@@ -16,9 +17,7 @@ export const BookingIdParams = z.object({ id: z.coerce.number().int().positive()
 
 export const ListBookingsQuery = z
   .object({
-    page: z.coerce.number().int().min(1).default(1),
-    per_page: z.coerce.number().int().min(1).max(100).optional(),
-    limit: z.coerce.number().int().min(1).max(100).optional(),
+    ...pageParams,
     // Spec 004 writes statuses in capitals (CONFIRMED); both spellings work.
     status: z.string().toLowerCase().pipe(z.enum(statuses)).optional(),
     upcoming: z.stringbool().default(false),
@@ -44,5 +43,5 @@ export const BookingOut = z.object({
 export const CreateBookingOut = z.object({ message: z.string(), booking: BookingOut, crm_notified: z.boolean() })
 export const BookingListOut = z.object({
   bookings: z.array(BookingOut),
-  pagination: z.object({ page: z.number(), pages: z.number(), per_page: z.number(), total: z.number(), has_next: z.boolean(), has_prev: z.boolean() }),
+  pagination: PagePaginationOut,
 })

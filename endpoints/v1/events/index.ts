@@ -1,15 +1,17 @@
 import type { PayloadRequest } from 'payload'
+import { ACTIVE_REGISTRATION_STATUSES } from '../../../collections/Registrations/index.ts'
 import { canManageEvent } from '../../../src/domain/events/canManageEvent.ts'
 import { createEvent } from '../../../src/domain/events/createEvent.ts'
 import { eventTypes } from '../../../src/domain/events/eventTypes.ts'
 import { listEvents } from '../../../src/domain/events/listEvents.ts'
-import { payWithPaymentMethod } from '../../../src/domain/payments/payWithPaymentMethod.ts'
 import { attendeesCsv, attendeesOf } from '../../../src/domain/registrations/attendees.ts'
 import { cancelRegistration } from '../../../src/domain/registrations/cancelRegistration.ts'
 import { checkInTicket } from '../../../src/domain/registrations/checkInTicket.ts'
 import { claimWaitlistOffer } from '../../../src/domain/registrations/claimWaitlistOffer.ts'
 import { joinWaitlist, waitlistPosition } from '../../../src/domain/registrations/joinWaitlist.ts'
 import { calendarFile } from '../../../src/domain/registrations/notifications.ts'
+import { bookEvent } from '../../../src/domain/registrations/bookEvent.ts'
+import { readableEvent } from '../../../src/domain/registrations/eventForRegistration.ts'
 import { registerForEvent } from '../../../src/domain/registrations/registerForEvent.ts'
 import { registrationOf } from '../../../src/domain/registrations/registrationOf.ts'
 import type { Event, User } from '../../../src/payload-types.ts'
@@ -17,7 +19,7 @@ import { ForbiddenError, NotFoundError } from '../../../src/lib/errors.ts'
 import { pagePagination } from '../../../src/lib/pagination.ts'
 import { v1Router } from '../../../src/lib/http/v1Router.ts'
 import { BookEventBody } from '../bookings/schemas.ts'
-import { serializeBooking } from '../bookings/serialize.ts'
+import { bookingOf } from '../bookings/serialize.ts'
 import {
   AttendeesQuery, CheckInBody, ClaimBody, CreateEventBody, EventDetailOut, EventIdParams, EventListOut, EventOut, EventTypesOut, ListEventsQuery,
   RegisterBody, RegistrationOut, StatusOut, WaitlistOut,
@@ -25,13 +27,6 @@ import {
 import { serializeEvents, serializeRegistration } from './serialize.ts'
 
 export const eventsRoutes = v1Router('/events')
-
-/** The event as the caller may see it (404 for drafts they cannot read). */
-async function readableEvent(req: PayloadRequest, id: number): Promise<Event> {
-  const event = await req.payload.findByID({ collection: 'events', id, depth: 0, overrideAccess: false, req, disableErrors: true })
-  if (!event) throw new NotFoundError('Event not found.')
-  return event
-}
 
 async function managedEvent(req: PayloadRequest, id: number): Promise<Event> {
   const event = await readableEvent(req, id)
@@ -53,17 +48,11 @@ eventsRoutes.get('/types', { summary: 'Event types (spec 004)', responses: { 200
 
 eventsRoutes.post('/book', { summary: 'Book a group event (spec 001); paid events with payment_method_id (PaymentIntent, 3-D Secure via client_secret)', auth: 'user', envelope: 'humanlink', body: BookEventBody, responses: { 201: 'HumanLink envelope with the booking (and the payment for paid events)', 402: 'Paid event without a payment method, or card declined' } },
   async ({ req, user, body }) => {
-    const event = await readableEvent(req, body.event_id)
-    if (Number(event.price_cents) > 0 && body.payment_method_id) {
-      const paid = await payWithPaymentMethod(req, user as User, event.id, body.payment_method_id)
-      const registration = await req.payload.findByID({ collection: 'registrations', id: paid.registrationId, depth: 0, overrideAccess: true, req })
-      const booking = serializeBooking(registration, user as User, event, (await serializeEvents(req, [event]))[0].event_type)
-      const payment = { id: paid.paymentId, status: paid.intent.status, client_secret: paid.intent.client_secret, requires_action: paid.intent.status === 'requires_action' }
-      return { status: 201, body: { success: true, data: { booking, payment, ticket_code: registration.ticket_code ?? null }, message: registration.status === 'confirmed' ? 'Event booked successfully' : 'Confirm the payment to complete the booking' } }
-    }
-    const { registration } = await registerForEvent(req, user as User, event.id, { notes: body.notes })
-    const booking = serializeBooking(registration, user as User, event, (await serializeEvents(req, [event]))[0].event_type)
-    return { status: 201, body: { success: true, data: { booking, ticket_code: registration.ticket_code }, message: 'Event booked successfully' } }
+    const { registration, event, payment } = await bookEvent(req, user as User, body.event_id, { notes: body.notes, paymentMethodId: body.payment_method_id })
+    const booking = await bookingOf(req, registration, { event, owner: user as User })
+    if (!payment) return { status: 201, body: { success: true, data: { booking, ticket_code: registration.ticket_code }, message: 'Event booked successfully' } }
+    const intent = { id: payment.paymentId, status: payment.intent.status, client_secret: payment.intent.client_secret, requires_action: payment.intent.status === 'requires_action' }
+    return { status: 201, body: { success: true, data: { booking, payment: intent, ticket_code: registration.ticket_code ?? null }, message: registration.status === 'confirmed' ? 'Event booked successfully' : 'Confirm the payment to complete the booking' } }
   })
 
 eventsRoutes.post('/', { summary: 'Create an event (members\' events wait for staff approval)', auth: 'user', body: CreateEventBody, responses: { 201: EventOut } },
@@ -83,7 +72,7 @@ eventsRoutes.get('/:id', { summary: 'An event, with the caller\'s registration (
   async ({ req, user, params }) => {
     const event = await readableEvent(req, params.id)
     const [view] = await serializeEvents(req, [event])
-    const mine = user ? await registrationOf(req, event.id, (user as User).id, ['confirmed', 'checked_in', 'pending_payment', 'waitlisted']) : null
+    const mine = user ? await registrationOf(req, event.id, (user as User).id, [...ACTIVE_REGISTRATION_STATUSES]) : null
     const registered = Boolean(mine && mine.status !== 'waitlisted')
     return { body: { ...view, is_registered: registered, registration_status: mine?.status ?? null, event: view } }
   })

@@ -1,9 +1,9 @@
 import { z } from 'zod'
+import { PagePaginationOut, pageSizeParam } from '../../../src/lib/validation/pageQuery.ts'
 import { EVENT_STATUSES } from '../../../collections/Events/index.ts'
 import { isValidTimezone, urlProblem } from '../../../src/lib/validation/identity.ts'
 import { isCurrency } from '../../../src/lib/validation/money.ts'
 
-const pageSize = z.coerce.number().int().min(1).max(100)
 const instant = z.coerce.date({ error: 'Enter an ISO 8601 date or date-time.' })
 const url = z.string().trim().max(500).refine((value) => !urlProblem(value), 'Enter a valid URL.')
 
@@ -13,9 +13,9 @@ export const EventIdParams = z.object({ id: z.coerce.number().int().positive() }
 export const ListEventsQuery = z
   .object({
     page: z.coerce.number().int().min(1).default(1),
-    limit: pageSize.optional(),
-    per_page: pageSize.optional(),
-    page_size: pageSize.optional(),
+    limit: pageSizeParam.optional(),
+    per_page: pageSizeParam.optional(),
+    page_size: pageSizeParam.optional(),
     city: z.string().trim().max(120).optional(),
     country: z.string().trim().max(120).optional(),
     event_type: z.string().trim().max(40).optional(),
@@ -128,7 +128,7 @@ export const EventListOut = z.object({
   total: z.number(),
   page: z.number(),
   pages: z.number(),
-  pagination: z.object({ page: z.number(), pages: z.number(), per_page: z.number(), total: z.number(), has_next: z.boolean(), has_prev: z.boolean() }),
+  pagination: PagePaginationOut,
 })
 
 export const EventDetailOut = EventOut.extend({ is_registered: z.boolean(), registration_status: z.string().nullable(), event: EventOut })

@@ -1,12 +1,9 @@
 import { z } from 'zod'
+import { pageParams } from '../../../src/lib/validation/pageQuery.ts'
 
 export const FacilitatorParams = z.object({ id: z.coerce.number().int().positive() })
 export const PageQuery = z
-  .object({
-    page: z.coerce.number().int().min(1).default(1),
-    per_page: z.coerce.number().int().min(1).max(100).optional(),
-    limit: z.coerce.number().int().min(1).max(100).optional(),
-  })
+  .object(pageParams)
   .transform(({ page, per_page, limit }) => ({ page, perPage: per_page ?? limit ?? 10 }))
 
 export const FacilitatorOut = z.object({

@@ -1,7 +1,7 @@
 import type { Request } from 'express'
-import { hasRole } from '../../../src/access/hasRole.ts'
 import { currentSubscription, subscriptionStatusOf } from '../../../src/domain/billing/currentSubscription.ts'
 import { subscribeWithPaymentMethod } from '../../../src/domain/billing/subscribeWithPaymentMethod.ts'
+import { periodOf } from '../../../src/domain/billing/subscriptionRecords.ts'
 import { handleStripeEvent } from '../../../src/domain/payments/handleStripeEvent.ts'
 import { startEventCheckout } from '../../../src/domain/payments/startEventCheckout.ts'
 import { verifyWebhook } from '../../../src/domain/payments/verifyWebhook.ts'
@@ -32,10 +32,10 @@ paymentsRoutes.post('/create-checkout-session', { summary: 'Hold a seat and open
   })
 
 paymentsRoutes.get('/status/:payment_id', { summary: 'A payment and, once paid, its ticket (owner or staff)', auth: 'user', params: PaymentParams, responses: { 200: PaymentStatusOut, 404: 'Not found or not yours' } },
-  async ({ req, user, params }) => {
+  async ({ req, params }) => {
+    // The collection's read access (owner or staff) decides: anyone else gets null, answered as 404.
     const payment = await req.payload.findByID({ collection: 'payments', id: params.payment_id, depth: 1, overrideAccess: false, req, disableErrors: true })
-    const ownerId = typeof payment?.user === 'object' ? payment.user.id : payment?.user
-    if (!payment || (ownerId !== user?.id && !hasRole(user, 'manager', 'admin'))) throw new NotFoundError('Payment not found.')
+    if (!payment) throw new NotFoundError('Payment not found.')
     const registration = typeof payment.registration === 'object' ? (payment.registration as Registration | null) : null
     return {
       body: {
@@ -58,12 +58,12 @@ paymentsRoutes.get('/status/:payment_id', { summary: 'A payment and, once paid, 
 paymentsRoutes.post('/subscribe', { summary: 'Subscribe to a plan with a payment method (spec 001)', auth: 'user', envelope: 'humanlink', body: SubscribeBody, responses: { 201: 'HumanLink envelope: {subscription{id, status, current_period_end}, client_secret}', 404: 'Unknown plan' } },
   async ({ req, user, body }) => {
     const { subscription, clientSecret } = await subscribeWithPaymentMethod(req, user as User, body.plan_id, body.payment_method_id)
-    const local = await currentSubscription(req, (user as User).id)
+    const periodEnd = periodOf(subscription).end
     return {
       status: 201,
       body: {
         success: true,
-        data: { subscription: { id: subscription.id, status: subscription.status, current_period_end: local?.current_period_end ? new Date(local.current_period_end).toISOString() : null }, client_secret: clientSecret },
+        data: { subscription: { id: subscription.id, status: subscription.status, current_period_end: periodEnd?.toISOString() ?? null }, client_secret: clientSecret },
         message: subscription.status === 'active' ? 'Subscription active' : 'Confirm the payment to activate the subscription',
       },
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { PAYMENT_METHODS, PAYMENT_STATUSES } from '../../../collections/Payments/index.ts'
 
-export const PaymentMethod = z.enum(['card', 'alipay', 'wechat_pay'], { error: 'Choose card, alipay or wechat_pay.' })
+export const PaymentMethod = z.enum(PAYMENT_METHODS, { error: 'Choose card, alipay or wechat_pay.' })
 const redirect = z.url({ error: 'Enter an absolute URL.' }).max(2000)
 
 export const CheckoutBody = z.object({ event_id: z.number().int().positive(), payment_method: PaymentMethod.default('card'), success_url: redirect, cancel_url: redirect })
@@ -11,7 +12,7 @@ export const WebhookOut = z.object({ received: z.literal(true), duplicate: z.boo
 
 export const PaymentStatusOut = z.object({
   payment_id: z.number(),
-  status: z.enum(['pending', 'succeeded', 'failed', 'refunded', 'expired']),
+  status: z.enum(PAYMENT_STATUSES),
   amount_cents: z.number(),
   amount: z.number(),
   currency: z.string(),

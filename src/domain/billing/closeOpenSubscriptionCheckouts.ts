@@ -1,5 +1,5 @@
-import Stripe from 'stripe'
 import { stripe } from '../../lib/stripe.ts'
+import { expireCheckoutSessionIfOpen } from '../payments/expireCheckoutSession.ts'
 
 /**
  * Expires the customer's still-open subscription Checkout Sessions, so an abandoned tab cannot be paid
@@ -7,12 +7,5 @@ import { stripe } from '../../lib/stripe.ts'
  */
 export async function closeOpenSubscriptionCheckouts(customer: string): Promise<void> {
   const open = await stripe().checkout.sessions.list({ customer, status: 'open', limit: 100 })
-  for (const session of open.data.filter((candidate) => candidate.mode === 'subscription')) {
-    await stripe()
-      .checkout.sessions.expire(session.id)
-      .catch((error: unknown) => {
-        // Completed or expired meanwhile: nothing left to close.
-        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error
-      })
-  }
+  for (const session of open.data.filter((candidate) => candidate.mode === 'subscription')) await expireCheckoutSessionIfOpen(session.id)
 }

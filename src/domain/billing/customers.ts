@@ -6,14 +6,13 @@ import { txDb } from '../../lib/transaction.ts'
 
 /** The user's Stripe customer, created once (idempotency key per user) and remembered on the user. */
 export async function ensureCustomer(req: PayloadRequest, user: User): Promise<string> {
-  const db = await txDb(req)
-  const stored = await db.execute(sql`SELECT stripe_customer_id FROM users WHERE id = ${user.id}`)
-  const existing = (stored.rows[0] as { stripe_customer_id: string | null } | undefined)?.stripe_customer_id
+  const existing = await storedCustomerId(req, user.id)
   if (existing) return existing
   const customer = await stripe().customers.create(
     { email: user.email ?? undefined, name: user.full_name ?? undefined, metadata: { user_id: String(user.id) } },
     { idempotencyKey: `customer:${user.id}` },
   )
+  const db = await txDb(req)
   await db.execute(sql`UPDATE users SET stripe_customer_id = ${customer.id} WHERE id = ${user.id} AND stripe_customer_id IS NULL`)
   return customer.id
 }
@@ -23,4 +22,11 @@ export async function userOfCustomer(req: PayloadRequest, customerId: string): P
   const db = await txDb(req)
   const found = await db.execute(sql`SELECT id FROM users WHERE stripe_customer_id = ${customerId}`)
   return (found.rows[0] as { id: number } | undefined)?.id ?? null
+}
+
+/** The Stripe customer remembered on the user, if any. */
+export async function storedCustomerId(req: PayloadRequest, userId: number): Promise<string | null> {
+  const db = await txDb(req)
+  const stored = await db.execute(sql`SELECT stripe_customer_id FROM users WHERE id = ${userId}`)
+  return (stored.rows[0] as { stripe_customer_id: string | null } | undefined)?.stripe_customer_id ?? null
 }

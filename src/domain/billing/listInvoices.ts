@@ -1,13 +1,10 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import { stripe } from '../../lib/stripe.ts'
-import { txDb } from '../../lib/transaction.ts'
+import { storedCustomerId } from './customers.ts'
 
 /** The user's invoices, newest first, read from Stripe (spec 003). None before the first subscription. */
 export async function listInvoices(req: PayloadRequest, userId: number, limit: number) {
-  const db = await txDb(req)
-  const found = await db.execute(sql`SELECT stripe_customer_id FROM users WHERE id = ${userId}`)
-  const customer = (found.rows[0] as { stripe_customer_id: string | null } | undefined)?.stripe_customer_id
+  const customer = await storedCustomerId(req, userId)
   if (!customer) return []
   const invoices = await stripe().invoices.list({ customer, limit })
   return invoices.data.map((invoice) => ({

@@ -8,7 +8,7 @@ const ENTITLED = ['active', 'trialing']
 const at = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null)
 
 /** Period bounds: on the first item in current API versions, on the subscription in older ones. */
-function periodOf(subscription: Stripe.Subscription): { start: Date | null; end: Date | null } {
+export function periodOf(subscription: Stripe.Subscription): { start: Date | null; end: Date | null } {
   const item = subscription.items?.data?.[0] as (Stripe.SubscriptionItem & { current_period_start?: number; current_period_end?: number }) | undefined
   const legacy = subscription as Stripe.Subscription & { current_period_start?: number; current_period_end?: number }
   return { start: at(item?.current_period_start ?? legacy.current_period_start), end: at(item?.current_period_end ?? legacy.current_period_end) }

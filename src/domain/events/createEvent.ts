@@ -53,6 +53,8 @@ export async function createEvent(req: PayloadRequest, user: User, input: NewEve
 }
 
 async function facilitatorFor(req: PayloadRequest, user: User, requested: number | undefined): Promise<number | undefined> {
+  // Members propose events without a facilitator; only facilitators default to their own profile.
+  if (!requested && !hasRole(user, 'facilitator')) return undefined
   const staff = hasRole(user, 'manager', 'admin')
   const { docs } = await req.payload.find({
     collection: 'facilitators',
@@ -64,7 +66,7 @@ async function facilitatorFor(req: PayloadRequest, user: User, requested: number
     req,
   })
   const facilitator = docs[0]
-  if (!requested) return hasRole(user, 'facilitator') ? facilitator?.id : undefined
+  if (!requested) return facilitator?.id
   if (!facilitator || facilitator.is_active === false) throw new RequestValidationError({ facilitator_id: ['Unknown facilitator.'] })
   const own = (typeof facilitator.user === 'object' ? facilitator.user?.id : facilitator.user) === user.id
   if (!staff && !own) throw new ForbiddenError('Only staff assign events to other facilitators.')

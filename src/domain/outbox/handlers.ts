@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import type { Realtime } from '../../realtime/index.ts'
 import { stripe } from '../../lib/stripe.ts'
+import { expireCheckoutSessionIfOpen } from '../payments/expireCheckoutSession.ts'
 import { OUTBOX_TOPICS, type OutboxTopic } from './topics.ts'
 
 export type OutboxServices = { payload: Payload; realtime?: Realtime }
@@ -29,8 +30,7 @@ const handlers: { [T in OutboxTopic]: Handler<T> } = {
     await stripe().refunds.create({ payment_intent: message.payment_intent, reason: 'requested_by_customer', metadata: { payment_id: String(message.payment_id) } }, { idempotencyKey: `refund:${message.payment_id}` })
   },
   'stripe.expire_session': async (message) => {
-    const session = await stripe().checkout.sessions.retrieve(message.session_id)
-    if (session.status === 'open') await stripe().checkout.sessions.expire(message.session_id)
+    await expireCheckoutSessionIfOpen(message.session_id)
   },
 }
 

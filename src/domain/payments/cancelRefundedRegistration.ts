@@ -1,8 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import { txDb } from '../../lib/transaction.ts'
-import { offerSeatToWaitlist } from '../registrations/offerSeat.ts'
-import { releaseSeat } from '../registrations/seats.ts'
+import { returnSeat } from '../registrations/offerSeat.ts'
 
 /** A fully refunded ticket is no longer valid: the registration is cancelled and its seat offered on. */
 export async function cancelRefundedRegistration(req: PayloadRequest, paymentId: number): Promise<void> {
@@ -17,6 +16,5 @@ export async function cancelRefundedRegistration(req: PayloadRequest, paymentId:
   // A payment refunded because its hold had already ended has no seat to give back.
   await db.execute(sql`UPDATE registrations SET payment_status = 'refunded' WHERE payment_id = ${paymentId}`)
   if (!row?.held) return
-  await releaseSeat(req, row.event_id)
-  await offerSeatToWaitlist(req, row.event_id)
+  await returnSeat(req, row.event_id)
 }

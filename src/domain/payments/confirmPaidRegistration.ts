@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
 import { sendTicketEmail } from '../registrations/notifications.ts'
+import { ACTIVE_STATUSES } from '../registrations/conflicts.ts'
 import { lockUser, takeSeat } from '../registrations/seats.ts'
 import { generateTicketCode } from '../registrations/ticketCode.ts'
 import { lockPayment, movePayment } from './paymentRecords.ts'
@@ -41,7 +42,7 @@ async function reviveLateRegistration(req: PayloadRequest, paymentId: number, us
   await lockUser(req, userId)
   const other = await db.execute(sql`
     SELECT 1 FROM registrations WHERE event_id = ${registration.event_id} AND user_id = ${userId}
-      AND status IN ('pending_payment', 'confirmed', 'checked_in', 'waitlisted') LIMIT 1`)
+      AND status IN ${ACTIVE_STATUSES} LIMIT 1`)
   if (other.rows.length > 0 || !(await takeSeat(req, registration.event_id))) return false
   await db.execute(sql`
     UPDATE registrations SET status = 'confirmed', payment_status = 'paid', holds_seat = true, ticket_code = ${generateTicketCode()},

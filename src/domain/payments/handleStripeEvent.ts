@@ -1,13 +1,14 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
+import { poolOf } from '../../lib/db/pool.ts'
 import { logger } from '../../lib/logger.ts'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
 import { prepareBillingEvent, applyBillingEvent, BILLING_EVENTS } from '../billing/billingEvents.ts'
 import { applyPaymentEvent, PAYMENT_EVENTS } from './paymentEvents.ts'
 
-/** Every event type the platform acts on (reconciliation replays exactly these). */
-export const HANDLED_EVENTS = [...PAYMENT_EVENTS, ...BILLING_EVENTS]
+/** Every event type the platform acts on (reconciliation replays exactly these), each once. */
+export const HANDLED_EVENTS: string[] = [...new Set<string>([...PAYMENT_EVENTS, ...BILLING_EVENTS])]
 
 export type EventOutcome = { duplicate: boolean; handled: boolean }
 
@@ -17,7 +18,9 @@ export type EventOutcome = { duplicate: boolean; handled: boolean }
  * nothing. If applying fails, the whole transaction rolls back and Stripe's retry will try again.
  */
 export async function handleStripeEvent(req: PayloadRequest, event: Stripe.Event): Promise<EventOutcome> {
-  const handled = (HANDLED_EVENTS as string[]).includes(event.type)
+  const handled = HANDLED_EVENTS.includes(event.type)
+  // A replay is answered before any Stripe read; the unique index below still settles concurrent duplicates.
+  if ((await recordedEventIds(req.payload, [event.id])).has(event.id)) return { duplicate: true, handled }
   const prepared = handled ? await prepareBillingEvent(event) : undefined
   return withTransaction(req, async () => {
     const db = await txDb(req)
@@ -36,4 +39,10 @@ export async function handleStripeEvent(req: PayloadRequest, event: Stripe.Event
     await db.execute(sql`UPDATE stripe_events SET processed_at = now() WHERE id = ${row.id}`)
     return { duplicate: false, handled }
   })
+}
+
+/** Which of these Stripe event ids have already been recorded. */
+export async function recordedEventIds(payload: Payload, eventIds: string[]): Promise<Set<string>> {
+  const { rows } = await poolOf(payload).query<{ event_id: string }>('SELECT event_id FROM stripe_events WHERE event_id = ANY($1)', [eventIds])
+  return new Set(rows.map((row) => row.event_id))
 }

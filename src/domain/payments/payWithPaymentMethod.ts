@@ -1,11 +1,10 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import Stripe from 'stripe'
-import type { User } from '../../payload-types.ts'
+import type { Event, User } from '../../payload-types.ts'
 import { ConflictError, PaymentRequiredError, ServiceUnavailableError } from '../../lib/errors.ts'
 import { stripe } from '../../lib/stripe.ts'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
-import { eventOpenForRegistration } from '../registrations/eventForRegistration.ts'
 import { confirmPaidRegistration } from './confirmPaidRegistration.ts'
 import { releaseHold } from './releaseHold.ts'
 import { reserveSeatForPayment } from './reserveSeatForPayment.ts'
@@ -14,13 +13,12 @@ import { isUnknownPaymentMethod, unknownPaymentMethodError } from './unknownPaym
 export type IntentPayment = { paymentId: number; registrationId: number; intent: Stripe.PaymentIntent }
 
 /**
- * Spec 001's paid booking: a seat is held and a PaymentIntent confirmed with the client's payment method
+ * Spec 001's paid booking of an open event (see eventOpenForRegistration): a seat is held and a PaymentIntent confirmed with the client's payment method
  * (idempotency key per payment). Paid now: the ticket is issued at once. Needs 3-D Secure: the client
  * secret goes back to the app and the payment_intent.succeeded webhook finishes the job. Declined: the
  * seat is released and 402 answered.
  */
-export async function payWithPaymentMethod(req: PayloadRequest, user: User, eventId: number, paymentMethodId: string): Promise<IntentPayment> {
-  const event = await eventOpenForRegistration(req, eventId)
+export async function payWithPaymentMethod(req: PayloadRequest, user: User, event: Event, paymentMethodId: string): Promise<IntentPayment> {
   const hold = await reserveSeatForPayment(req, user, event, 'card')
   if (hold.existingSessionId) throw new ConflictError('A checkout for this event is already open; finish or cancel it first.')
   const metadata = { payment_id: String(hold.paymentId), registration_id: String(hold.registrationId), event_id: String(event.id), user_id: String(user.id) }

@@ -1,6 +1,5 @@
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
-import { withTransaction } from '../../lib/transaction.ts'
 import { confirmPaidRegistration } from './confirmPaidRegistration.ts'
 import { lockPayment, movePayment } from './paymentRecords.ts'
 import { releaseHold } from './releaseHold.ts'
@@ -63,10 +62,9 @@ export async function applyPaymentEvent(req: PayloadRequest, event: Stripe.Event
   }
 }
 
+/** Runs inside handleStripeEvent's transaction. */
 async function markRefunded(req: PayloadRequest, paymentIntentId: string | null, paymentId: number | null): Promise<void> {
-  await withTransaction(req, async () => {
-    const payment = paymentIntentId ? await lockPayment(req, { paymentIntentId }) : paymentId ? await lockPayment(req, { id: paymentId }) : null
-    if (!payment || !(await movePayment(req, payment.id, 'refunded'))) return
-    await cancelRefundedRegistration(req, payment.id)
-  })
+  const payment = paymentIntentId ? await lockPayment(req, { paymentIntentId }) : paymentId ? await lockPayment(req, { id: paymentId }) : null
+  if (!payment || !(await movePayment(req, payment.id, 'refunded'))) return
+  await cancelRefundedRegistration(req, payment.id)
 }

@@ -3,29 +3,14 @@ import type { PayloadRequest } from 'payload'
 import { txDb } from '../../lib/transaction.ts'
 import { paymentStatusesBefore, type PaymentStatus } from './paymentTransitions.ts'
 
-export type PaymentRow = {
-  id: number
-  user_id: number
-  registration_id: number | null
-  status: PaymentStatus
-  amount_cents: string
-  currency: string
-  payment_method: string
-  stripe_checkout_session_id: string | null
-  stripe_payment_intent_id: string | null
-}
+/** What the webhook effects need of a locked payment. */
+export type PaymentRow = { id: number; user_id: number; stripe_payment_intent_id: string | null }
 
 /** The payment, row-locked for the rest of the transaction (webhook effects on one payment take turns). */
-export async function lockPayment(req: PayloadRequest, where: { id?: number; paymentIntentId?: string; sessionId?: string }): Promise<PaymentRow | null> {
+export async function lockPayment(req: PayloadRequest, where: { id: number } | { paymentIntentId: string }): Promise<PaymentRow | null> {
   const db = await txDb(req)
-  const condition = where.id
-    ? sql`id = ${where.id}`
-    : where.paymentIntentId
-      ? sql`stripe_payment_intent_id = ${where.paymentIntentId}`
-      : sql`stripe_checkout_session_id = ${where.sessionId ?? ''}`
-  const found = await db.execute(sql`
-    SELECT id, user_id, registration_id, status, amount_cents, currency, payment_method, stripe_checkout_session_id, stripe_payment_intent_id
-    FROM payments WHERE ${condition} FOR UPDATE`)
+  const condition = 'id' in where ? sql`id = ${where.id}` : sql`stripe_payment_intent_id = ${where.paymentIntentId}`
+  const found = await db.execute(sql`SELECT id, user_id, stripe_payment_intent_id FROM payments WHERE ${condition} FOR UPDATE`)
   return (found.rows[0] as PaymentRow | undefined) ?? null
 }
 

@@ -1,4 +1,6 @@
-export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'refunded' | 'expired'
+import type { Payment } from '../../payload-types.ts'
+
+export type PaymentStatus = Payment['status']
 
 /**
  * Payment state only moves forward. A late success may follow a failure or an expiry (the customer
@@ -12,7 +14,7 @@ const NEXT: Record<PaymentStatus, PaymentStatus[]> = {
   refunded: [],
 }
 
-export function canMovePayment(from: PaymentStatus, to: PaymentStatus): boolean {
+function canMovePayment(from: PaymentStatus, to: PaymentStatus): boolean {
   return NEXT[from].includes(to)
 }
 

@@ -1,8 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
-import { offerSeatToWaitlist } from '../registrations/offerSeat.ts'
-import { releaseSeat } from '../registrations/seats.ts'
+import { returnSeat } from '../registrations/offerSeat.ts'
 import type { CancelReason } from '../registrations/cancelRegistration.ts'
 import { movePayment } from './paymentRecords.ts'
 import type { PaymentStatus } from './paymentTransitions.ts'
@@ -29,8 +28,7 @@ export async function releaseHold(
       RETURNING event_id`)
     const row = released.rows[0] as { event_id: number } | undefined
     if (!row) return false
-    await releaseSeat(req, row.event_id)
-    await offerSeatToWaitlist(req, row.event_id)
+    await returnSeat(req, row.event_id)
     return true
   })
 }

@@ -1,14 +1,14 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
-import type { Event, User } from '../../payload-types.ts'
+import type { Event, Payment, User } from '../../payload-types.ts'
 import { config } from '../../lib/config.ts'
 import { ConflictError } from '../../lib/errors.ts'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
-import { assertNoOverlap } from '../registrations/conflicts.ts'
-import { lockUser, takeSeat } from '../registrations/seats.ts'
+import { ACTIVE_STATUSES, assertNoOverlap } from '../registrations/conflicts.ts'
+import { lockUser, takeSeatOrFail } from '../registrations/seats.ts'
 import type { PaymentRow } from './paymentRecords.ts'
 
-export type PaymentMethod = 'card' | 'alipay' | 'wechat_pay'
+export type PaymentMethod = Payment['payment_method']
 
 export type Hold = { paymentId: number; registrationId: number; existingSessionId: string | null; holdExpiresAt: Date }
 
@@ -25,7 +25,7 @@ export async function reserveSeatForPayment(req: PayloadRequest, user: User, eve
     const existing = await db.execute(sql`
       SELECT r.id, r.status, r.holds_seat, p.id AS payment_id, p.status AS payment_status, p.stripe_checkout_session_id
       FROM registrations r LEFT JOIN payments p ON p.id = r.payment_id
-      WHERE r.event_id = ${event.id} AND r.user_id = ${user.id} AND r.status IN ('pending_payment', 'confirmed', 'checked_in', 'waitlisted')
+      WHERE r.event_id = ${event.id} AND r.user_id = ${user.id} AND r.status IN ${ACTIVE_STATUSES}
       FOR UPDATE OF r`)
     const active = existing.rows[0] as { id: number; status: string; holds_seat: boolean; payment_id: number | null; payment_status: string | null; stripe_checkout_session_id: string | null } | undefined
     const holdExpiresAt = new Date(Date.now() + config.CHECKOUT_HOLD * 1000)
@@ -37,7 +37,7 @@ export async function reserveSeatForPayment(req: PayloadRequest, user: User, eve
     const payment = await createPayment(req, user, event, method)
     const registrationId = active ? await convertOffer(req, active.id, payment.id, holdExpiresAt) : await createHold(req, user, event, payment.id, holdExpiresAt)
     await db.execute(sql`UPDATE payments SET registration_id = ${registrationId} WHERE id = ${payment.id}`)
-    if (!active && !(await takeSeat(req, event.id))) throw new ConflictError(`This event is full. Join its waitlist with POST /api/v1/events/${event.id}/waitlist.`)
+    if (!active) await takeSeatOrFail(req, event.id)
     return { paymentId: payment.id, registrationId, existingSessionId: null, holdExpiresAt }
   })
 }

@@ -3,8 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { Registration } from '../../payload-types.ts'
 import { ConflictError } from '../../lib/errors.ts'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
-import { offerSeatToWaitlist } from './offerSeat.ts'
-import { releaseSeat } from './seats.ts'
+import { returnSeat } from './offerSeat.ts'
 
 export type CancelReason = 'user' | 'staff' | 'event_cancelled' | 'offer_expired' | 'hold_expired' | 'payment_failed'
 
@@ -28,10 +27,7 @@ export async function cancelRegistration(req: PayloadRequest, registration: Regi
       const current = await req.payload.findByID({ collection: 'registrations', id: registration.id, depth: 0, overrideAccess: true, req })
       throw new ConflictError(current.status === 'checked_in' ? 'This ticket has been used to check in and can no longer be cancelled.' : 'This registration is already cancelled.')
     }
-    if (row.held) {
-      await releaseSeat(req, row.event_id)
-      await offerSeatToWaitlist(req, row.event_id, now)
-    }
+    if (row.held) await returnSeat(req, row.event_id, now)
     return req.payload.findByID({ collection: 'registrations', id: registration.id, depth: 0, overrideAccess: true, req })
   })
 }

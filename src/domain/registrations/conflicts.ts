@@ -1,16 +1,18 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
+import { ACTIVE_REGISTRATION_STATUSES } from '../../../collections/Registrations/index.ts'
 import type { Event } from '../../payload-types.ts'
 import { ConflictError } from '../../lib/errors.ts'
 import { txDb } from '../../lib/transaction.ts'
 
-const ACTIVE = sql`('pending_payment', 'confirmed', 'checked_in', 'waitlisted')`
+/** `(...)` list of the active statuses, for `status IN ${ACTIVE_STATUSES}`. */
+export const ACTIVE_STATUSES = sql`(${sql.join(ACTIVE_REGISTRATION_STATUSES.map((status) => sql`${status}`), sql`, `)})`
 
 /** 409 when the user already holds an active registration (or waitlist place) for this event. */
 export async function assertNotRegistered(req: PayloadRequest, eventId: number, userId: number): Promise<void> {
   const db = await txDb(req)
   const found = await db.execute(sql`
-    SELECT status FROM registrations WHERE event_id = ${eventId} AND user_id = ${userId} AND status IN ${ACTIVE} LIMIT 1`)
+    SELECT status FROM registrations WHERE event_id = ${eventId} AND user_id = ${userId} AND status IN ${ACTIVE_STATUSES} LIMIT 1`)
   const row = found.rows[0] as { status: string } | undefined
   if (!row) return
   throw new ConflictError(row.status === 'waitlisted' ? 'You are already on the waitlist for this event.' : 'You are already registered for this event.')

@@ -1,8 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
-import { offerSeatToWaitlist } from './offerSeat.ts'
-import { releaseSeat } from './seats.ts'
+import { returnSeat } from './offerSeat.ts'
 
 /**
  * Ends one unclaimed offer whose window has passed and passes the seat on. The UPDATE re-checks the
@@ -18,8 +17,7 @@ export async function expireOffer(req: PayloadRequest, registrationId: number, n
       RETURNING event_id`)
     const row = expired.rows[0] as { event_id: number } | undefined
     if (!row) return false
-    await releaseSeat(req, row.event_id)
-    await offerSeatToWaitlist(req, row.event_id, now)
+    await returnSeat(req, row.event_id, now)
     return true
   })
 }

@@ -1,11 +1,10 @@
 import type { PayloadRequest } from 'payload'
 import type { Event, Registration, User } from '../../payload-types.ts'
-import { ConflictError } from '../../lib/errors.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import { assertNoOverlap, assertNotRegistered } from './conflicts.ts'
 import { assertFree, eventOpenForRegistration } from './eventForRegistration.ts'
 import { sendTicketEmail } from './notifications.ts'
-import { lockUser, takeSeat } from './seats.ts'
+import { lockUser, takeSeatOrFail } from './seats.ts'
 import { generateTicketCode } from './ticketCode.ts'
 
 export type RegisterInput = { notes?: string }
@@ -17,7 +16,11 @@ export type RegisterInput = { notes?: string }
  * contends for) is locked only for that statement and the commit. A full event rolls all of it back.
  */
 export async function registerForEvent(req: PayloadRequest, user: User, eventId: number, input: RegisterInput = {}): Promise<{ registration: Registration; event: Event }> {
-  const event = await eventOpenForRegistration(req, eventId)
+  return registerForOpenEvent(req, user, await eventOpenForRegistration(req, eventId), input)
+}
+
+/** registerForEvent for an event already read and checked with eventOpenForRegistration. */
+export async function registerForOpenEvent(req: PayloadRequest, user: User, event: Event, input: RegisterInput = {}): Promise<{ registration: Registration; event: Event }> {
   assertFree(event)
   return withTransaction(req, async () => {
     await lockUser(req, user.id)
@@ -41,9 +44,7 @@ export async function registerForEvent(req: PayloadRequest, user: User, eventId:
       },
     })
     await sendTicketEmail(req, registration, event, user)
-    if (!(await takeSeat(req, event.id))) {
-      throw new ConflictError(`This event is full. Join its waitlist with POST /api/v1/events/${event.id}/waitlist.`)
-    }
+    await takeSeatOrFail(req, event.id)
     return { registration, event: { ...event, seats_taken: (event.seats_taken ?? 0) + 1 } }
   })
 }

@@ -1,5 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
+import { ConflictError } from '../../lib/errors.ts'
 import { txDb } from '../../lib/transaction.ts'
 
 /**
@@ -13,6 +14,11 @@ export async function takeSeat(req: PayloadRequest, eventId: number): Promise<bo
     WHERE id = ${eventId} AND (max_attendees = 0 OR seats_taken < max_attendees)
     RETURNING id`)
   return taken.rows.length > 0
+}
+
+/** takeSeat, or 409 pointing at the waitlist when the event is full (rolling back the caller's transaction). */
+export async function takeSeatOrFail(req: PayloadRequest, eventId: number): Promise<void> {
+  if (!(await takeSeat(req, eventId))) throw new ConflictError(`This event is full. Join its waitlist with POST /api/v1/events/${eventId}/waitlist.`)
 }
 
 export async function releaseSeat(req: PayloadRequest, eventId: number): Promise<void> {
