@@ -7,7 +7,7 @@ import { stripe } from '../../lib/stripe.ts'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
 import { confirmPaidRegistration } from './confirmPaidRegistration.ts'
 import { releaseHold } from './releaseHold.ts'
-import { reserveSeatForPayment } from './reserveSeatForPayment.ts'
+import { holdMetadata, reserveSeatForPayment } from './reserveSeatForPayment.ts'
 import { isUnknownPaymentMethod, unknownPaymentMethodError } from './unknownPaymentMethod.ts'
 
 export type IntentPayment = { paymentId: number; registrationId: number; intent: Stripe.PaymentIntent }
@@ -21,7 +21,7 @@ export type IntentPayment = { paymentId: number; registrationId: number; intent:
 export async function payWithPaymentMethod(req: PayloadRequest, user: User, event: Event, paymentMethodId: string): Promise<IntentPayment> {
   const hold = await reserveSeatForPayment(req, user, event, 'card')
   if (hold.existingSessionId) throw new ConflictError('A checkout for this event is already open; finish or cancel it first.')
-  const metadata = { payment_id: String(hold.paymentId), registration_id: String(hold.registrationId), event_id: String(event.id), user_id: String(user.id) }
+  const metadata = holdMetadata(hold, event, user)
   let intent: Stripe.PaymentIntent
   try {
     intent = await stripe().paymentIntents.create(

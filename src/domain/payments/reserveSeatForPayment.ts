@@ -12,6 +12,11 @@ export type PaymentMethod = Payment['payment_method']
 
 export type Hold = { paymentId: number; registrationId: number; existingSessionId: string | null; holdExpiresAt: Date }
 
+/** What Stripe keeps about a hold (on the session and the PaymentIntent), so every webhook finds its payment. */
+export function holdMetadata(hold: Hold, event: Event, user: User): Record<string, string> {
+  return { payment_id: String(hold.paymentId), registration_id: String(hold.registrationId), event_id: String(event.id), user_id: String(user.id) }
+}
+
 /**
  * A seat held for a buyer while they pay: a pending_payment registration and a pending payment, with the
  * seat taken by the same conditional UPDATE free registrations use, in one transaction. A buyer who already

@@ -9,7 +9,7 @@ import { txDb, withTransaction } from '../../lib/transaction.ts'
 import { eventOpenForRegistration } from '../registrations/eventForRegistration.ts'
 import { assertAllowedRedirects } from './redirectUrls.ts'
 import { releaseHold } from './releaseHold.ts'
-import { reserveSeatForPayment, type Hold, type PaymentMethod } from './reserveSeatForPayment.ts'
+import { holdMetadata, reserveSeatForPayment, type Hold, type PaymentMethod } from './reserveSeatForPayment.ts'
 
 export type CheckoutInput = { eventId: number; paymentMethod: PaymentMethod; successUrl: string; cancelUrl: string }
 
@@ -47,7 +47,7 @@ async function openSession(sessionId: string): Promise<Stripe.Checkout.Session> 
 }
 
 function createSession(event: Event, user: User, hold: Hold, input: CheckoutInput): Promise<Stripe.Checkout.Session> {
-  const metadata = { payment_id: String(hold.paymentId), registration_id: String(hold.registrationId), event_id: String(event.id), user_id: String(user.id) }
+  const metadata = holdMetadata(hold, event, user)
   return stripe().checkout.sessions.create(
     {
       mode: 'payment',
