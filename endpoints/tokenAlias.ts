@@ -12,5 +12,5 @@ tokenAliasRoutes.post('/refresh', { summary: 'Rotate a refresh token (spec 002 p
   async ({ req, body, http }) => {
     const token = body.refresh ?? body.refresh_token
     if (!token) throw new UnauthorizedError('Refresh token not provided.')
-    return { body: tokenBody((await refreshSession(req, token, clientMetaOf(http.req))).tokens) }
+    return { body: tokenBody(await refreshSession(req, token, clientMetaOf(http.req))) }
   })

@@ -1,16 +1,15 @@
 import type { Request } from 'express'
 import { z } from 'zod'
 import type { RouteContext } from '../../../src/lib/http/v1Router.ts'
-import { authenticatePassword } from '../../../src/domain/auth/authenticatePassword.ts'
 import { confirmPasswordReset, requestPasswordReset } from '../../../src/domain/auth/passwordReset.ts'
 import { changePassword } from '../../../src/domain/auth/changePassword.ts'
-import { issueSession } from '../../../src/domain/auth/issueSession.ts'
 import { githubIdentity } from '../../../src/domain/auth/oauth/githubIdentity.ts'
 import { verifyGoogleIdToken } from '../../../src/domain/auth/oauth/googleIdToken.ts'
 import { oauthSignIn } from '../../../src/domain/auth/oauth/oauthSignIn.ts'
 import { refreshSession } from '../../../src/domain/auth/refreshSession.ts'
 import { registerUser } from '../../../src/domain/auth/registerUser.ts'
 import { listSessions, revokeOtherSessions, revokeSession } from '../../../src/domain/auth/sessions.ts'
+import { signInWithPassword } from '../../../src/domain/auth/signInWithPassword.ts'
 import { signOut } from '../../../src/domain/auth/signOut.ts'
 import { startEmailVerification, verifyEmail } from '../../../src/domain/auth/emailVerification.ts'
 import type { User } from '../../../src/payload-types.ts'
@@ -37,13 +36,13 @@ authRoutes.post('/register', { summary: 'Create an account and sign in (specs 00
 
 authRoutes.post('/login', { summary: 'Sign in with email, username or phone and password', body: LoginBody, responses: { 200: AuthOut, 401: 'Invalid credentials', 403: 'Inactive account', 429: 'Too many failed attempts' } },
   async ({ req, body, http }) => {
-    const user = await authenticatePassword(req, body.identifier, body.password, clientMetaOf(http.req))
-    return { body: authBody(user, await issueSession(req, user, clientMetaOf(http.req)), 'Login successful') }
+    const { user, tokens } = await signInWithPassword(req, body, clientMetaOf(http.req))
+    return { body: authBody(user, tokens, 'Login successful') }
   })
 
 authRoutes.post('/refresh', { summary: 'Rotate a refresh token (body or refresh_token cookie)', body: RefreshBody, responses: { 200: TokensOut, 401: 'Invalid, expired or reused refresh token' } },
   async (context) => {
-    const { tokens } = await refreshSession(context.req, refreshTokenOf(context), clientMetaOf(context.http.req))
+    const tokens = await refreshSession(context.req, refreshTokenOf(context), clientMetaOf(context.http.req))
     if (context.http.req.cookies?.[REFRESH_COOKIE]) setAuthCookies(context.http.res, tokens)
     return { body: tokenBody(tokens) }
   })
@@ -90,8 +89,8 @@ authRoutes.get('/csrf', { summary: 'CSRF token for cookie mode (spec 002); also 
 
 authRoutes.post('/jwt/create', { summary: 'Cookie-mode sign-in: sets HttpOnly access_token and refresh_token cookies', csrf: true, body: LoginBody, responses: { 200: CookieLoginOut, 401: 'Invalid credentials', 403: 'CSRF failed or inactive account' } },
   async ({ req, body, http }) => {
-    const user = await authenticatePassword(req, body.identifier, body.password, clientMetaOf(http.req))
-    setAuthCookies(http.res, await issueSession(req, user, clientMetaOf(http.req)))
+    const { user, tokens } = await signInWithPassword(req, body, clientMetaOf(http.req))
+    setAuthCookies(http.res, tokens)
     return { body: { detail: 'Login successful', email: user.email ?? null, user_id: user.id } }
   })
 
@@ -100,7 +99,7 @@ authRoutes.post('/jwt/refresh', { summary: 'Cookie-mode refresh: rotates the ref
     const token: unknown = http.req.cookies?.[REFRESH_COOKIE]
     try {
       if (typeof token !== 'string' || !token) throw new UnauthorizedError('Refresh token cookie not found.')
-      setAuthCookies(http.res, (await refreshSession(req, token, clientMetaOf(http.req))).tokens)
+      setAuthCookies(http.res, await refreshSession(req, token, clientMetaOf(http.req)))
     } catch (error) {
       clearAuthCookies(http.res)
       throw error

@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { hasRole } from '../../../src/access/hasRole.ts'
-import { authenticatePassword } from '../../../src/domain/auth/authenticatePassword.ts'
-import { issueSession } from '../../../src/domain/auth/issueSession.ts'
+import { signInWithPassword } from '../../../src/domain/auth/signInWithPassword.ts'
 import type { Facilitator } from '../../../src/payload-types.ts'
 import { ForbiddenError, NotFoundError } from '../../../src/lib/errors.ts'
 import { clientMetaOf } from '../../../src/lib/http/clientMeta.ts'
@@ -17,9 +16,10 @@ export const facilitatorsRoutes = v1Router('/facilitators')
 
 facilitatorsRoutes.post('/login', { summary: 'Sign in as a facilitator (spec 004)', envelope: 'booking', body: LoginBody, responses: { 200: AuthOut, 401: 'Invalid credentials', 403: 'Not a facilitator, or inactive' } },
   async ({ req, body, http }) => {
-    const user = await authenticatePassword(req, body.identifier, body.password, clientMetaOf(http.req))
-    if (!hasRole(user, 'facilitator')) throw new ForbiddenError('This account is not a facilitator account.')
-    return { body: authBody(user, await issueSession(req, user, clientMetaOf(http.req)), 'Login successful') }
+    const { user, tokens } = await signInWithPassword(req, body, clientMetaOf(http.req), (candidate) => {
+      if (!hasRole(candidate, 'facilitator')) throw new ForbiddenError('This account is not a facilitator account.')
+    })
+    return { body: authBody(user, tokens, 'Login successful') }
   })
 
 function serializeFacilitator(facilitator: Facilitator) {

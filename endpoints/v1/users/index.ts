@@ -1,7 +1,7 @@
 import { hasRole } from '../../../src/access/hasRole.ts'
 import { listUsers } from '../../../src/domain/users/listUsers.ts'
 import { PROFILE_FIELDS, updateMe, type AccountChanges, type ProfileChanges } from '../../../src/domain/users/updateMe.ts'
-import { profileOf } from '../../../src/domain/users/profileOf.ts'
+import { profileOf, profilesOf } from '../../../src/domain/users/profileOf.ts'
 import type { User } from '../../../src/payload-types.ts'
 import { NotFoundError } from '../../../src/lib/errors.ts'
 import { linkPagination } from '../../../src/lib/pagination.ts'
@@ -40,7 +40,8 @@ usersRoutes.get('/:id', { summary: 'A user: public fields for members, everythin
 usersRoutes.get('/', { summary: 'All users, for staff (HumanLink list envelope)', auth: 'staff', envelope: 'humanlink', query: ListUsersQuery, responses: { 200: 'HumanLink list: {success, data: {results}, pagination}' } },
   async ({ req, query, http }) => {
     const result = await listUsers(req, { ...query, dateAfter: query.date_after, dateBefore: query.date_before, isActive: query.is_active })
-    const results = await Promise.all(result.docs.map((doc) => profileOf(req, doc.id).then((profile) => serializeOwnUser(doc, profile))))
+    const profiles = await profilesOf(req, result.docs.map((doc) => doc.id))
+    const results = result.docs.map((doc) => serializeOwnUser(doc, profiles.get(doc.id) ?? null))
     const pagination = linkPagination({ page: result.page ?? 1, pageSize: query.pageSize, total: result.totalDocs }, http.req.baseUrl + http.req.path, http.req.query)
     return { body: { success: true, data: { results, count: result.totalDocs }, pagination: { ...pagination, results } } }
   })

@@ -7,7 +7,7 @@ import type { ClientMeta } from './clientMeta.ts'
 import { findUserByIdentifier } from './findUserByIdentifier.ts'
 import { authLimits } from './limits.ts'
 import { burnPasswordCheck, verifyPassword } from './passwords.ts'
-import { upgradePasswordHash } from './upgradePasswordHash.ts'
+import { setPassword } from './setPassword.ts'
 
 export const INVALID_CREDENTIALS = 'Invalid credentials'
 
@@ -30,7 +30,7 @@ export async function authenticatePassword(req: PayloadRequest, identifier: stri
   await authLimits.loginFailuresByAccount().delete(accountKey)
   // Only after the password proved who is asking, so this reveals nothing to a guesser.
   if (user.is_active === false) throw new ForbiddenError('This account is inactive.')
-  if (check.needsRehash && user.hash) await upgradePasswordHash(req, user.id, user.hash, password)
+  if (check.needsRehash && user.hash) await setPassword(req, user.id, password, { onlyIfHashIs: user.hash })
   return stripSecrets(user)
 }
 

@@ -26,16 +26,22 @@ export async function issueSession(req: PayloadRequest, user: User, client: Clie
     // instead of deadlocking between the token insert's foreign-key lock and a later user update.
     const db = await txDb(req)
     await db.execute(sql`UPDATE users SET last_login_at = ${now} WHERE id = ${user.id}`)
-    const refresh = await insertRefreshToken(req, { user, family, parent: null, client, familyExpiresAt, now })
-    const access = await signAccessToken({ userId: user.id, roles: user.roles ?? ['user'], sessionId: family, tier: tierOf(user) })
-    return { access: access.token, accessExpiresAt: access.expiresAt, refresh: refresh.token, refreshExpiresAt: refresh.expiresAt, sessionId: family }
+    return issueTokens(req, { user, family, parent: null, client, familyExpiresAt, now })
   })
 }
 
 type NewToken = { user: User; family: string; parent: number | null; client: ClientMeta; familyExpiresAt: Date; now: Date }
 
+/** What sign-in and refresh hand out: a new refresh token of the family and an access token for its session. */
+export async function issueTokens(req: PayloadRequest, token: NewToken): Promise<IssuedTokens> {
+  const { user, family } = token
+  const refresh = await insertRefreshToken(req, token)
+  const access = await signAccessToken({ userId: user.id, roles: user.roles ?? ['user'], sessionId: family, tier: tierOf(user) })
+  return { access: access.token, accessExpiresAt: access.expiresAt, refresh: refresh.token, refreshExpiresAt: refresh.expiresAt, sessionId: family }
+}
+
 /** Stores the hash of a new refresh token; it expires after REFRESH_TOKEN_TTL but never after its family. */
-export async function insertRefreshToken(req: PayloadRequest, { user, family, parent, client, familyExpiresAt, now }: NewToken) {
+async function insertRefreshToken(req: PayloadRequest, { user, family, parent, client, familyExpiresAt, now }: NewToken) {
   const { token, hash } = newSecretToken()
   const expiresAt = new Date(Math.min(now.getTime() + config.REFRESH_TOKEN_TTL * 1000, familyExpiresAt.getTime()))
   await req.payload.create({
@@ -59,6 +65,6 @@ export async function insertRefreshToken(req: PayloadRequest, { user, family, pa
   return { token, expiresAt }
 }
 
-export function tierOf(user: User): RateLimitTier {
+function tierOf(user: User): RateLimitTier {
   return user.rate_limit_tier === 'premium' ? 'premium' : 'standard'
 }

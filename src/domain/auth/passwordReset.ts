@@ -8,7 +8,7 @@ import { authLimits } from './limits.ts'
 import { consumeOneTimeToken, createOneTimeToken } from './oneTimeTokens.ts'
 import { passwordProblems } from './passwordPolicy.ts'
 import { revokeOtherSessions } from './sessions.ts'
-import { setPassword } from './upgradePasswordHash.ts'
+import { setPassword } from './setPassword.ts'
 
 /**
  * Emails a single-use reset link when the address belongs to an active account. The caller always gets

@@ -1,14 +1,13 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
-import type { User } from '../../payload-types.ts'
 import { config } from '../../lib/config.ts'
 import { UnauthorizedError } from '../../lib/errors.ts'
 import { logger } from '../../lib/logger.ts'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
-import { signAccessToken } from './accessTokens.ts'
 import type { ClientMeta } from './clientMeta.ts'
-import { insertRefreshToken, tierOf, type IssuedTokens } from './issueSession.ts'
+import { issueTokens, type IssuedTokens } from './issueSession.ts'
 import { decideRefresh } from './refreshDecision.ts'
+import { isSessionActive, revokeFamilyRows } from './sessions.ts'
 import { hashToken } from './tokenHash.ts'
 
 export const INVALID_REFRESH = 'Token is invalid or expired'
@@ -32,14 +31,14 @@ const toTokenRow = (raw: RawTokenRow): TokenRow => ({
   revoked_at: raw.revoked_at ? new Date(raw.revoked_at) : null,
 })
 
-type Outcome = { kind: 'issued'; tokens: IssuedTokens; user: User } | { kind: 'refused'; revokedFamily: boolean }
+type Outcome = { kind: 'issued'; tokens: IssuedTokens } | { kind: 'refused'; revokedFamily: boolean }
 
 /**
  * Rotates a refresh token. The row is locked (FOR UPDATE), so concurrent refreshes of one token are
  * decided one after another: the first rotates, the rest get siblings inside the grace window, and a
  * token replayed after it revokes its whole family. The revocation commits before the 401 is sent.
  */
-export async function refreshSession(req: PayloadRequest, token: string, client: ClientMeta): Promise<{ tokens: IssuedTokens; user: User }> {
+export async function refreshSession(req: PayloadRequest, token: string, client: ClientMeta): Promise<IssuedTokens> {
   const outcome = await withTransaction(req, async (): Promise<Outcome> => {
     const db = await txDb(req)
     const found = await db.execute(sql`
@@ -51,40 +50,23 @@ export async function refreshSession(req: PayloadRequest, token: string, client:
     const now = new Date()
     const decision = decideRefresh(row, now, config.REFRESH_TOKEN_REUSE_GRACE)
     if (decision === 'reuse') {
-      await revokeFamilyRows(req, row.family, 'reuse_detected', now)
+      await revokeFamilyRows(req, row.family, 'reuse_detected', { now })
       logger.warn({ reqId: req.context.reqId, family: row.family, userId: row.user_id, ip: client.ip }, 'refresh token reuse: session revoked')
       return { kind: 'refused', revokedFamily: true }
     }
     if (decision === 'expired' || decision === 'revoked') return { kind: 'refused', revokedFamily: false }
-    if (decision === 'grace' && !(await familyIsActive(req, row.family))) return { kind: 'refused', revokedFamily: false }
+    if (decision === 'grace' && !(await isSessionActive(db, row.family))) return { kind: 'refused', revokedFamily: false }
     const user = await req.payload.findByID({ collection: 'users', id: row.user_id, depth: 0, overrideAccess: true, req, disableErrors: true })
     if (!user || user.is_active === false) {
-      await revokeFamilyRows(req, row.family, 'account_disabled', now)
+      await revokeFamilyRows(req, row.family, 'account_disabled', { now })
       return { kind: 'refused', revokedFamily: true }
     }
     if (decision === 'rotate') {
       await db.execute(sql`UPDATE refresh_tokens SET revoked_at = ${now}, revoked_reason = 'rotated', last_used_at = ${now} WHERE id = ${row.id}`)
     }
-    const child = await insertRefreshToken(req, { user, family: row.family, parent: row.id, client, familyExpiresAt: row.family_expires_at, now })
-    const access = await signAccessToken({ userId: user.id, roles: user.roles ?? ['user'], sessionId: row.family, tier: tierOf(user) })
-    const tokens = { access: access.token, accessExpiresAt: access.expiresAt, refresh: child.token, refreshExpiresAt: child.expiresAt, sessionId: row.family }
-    return { kind: 'issued', tokens, user }
+    const tokens = await issueTokens(req, { user, family: row.family, parent: row.id, client, familyExpiresAt: row.family_expires_at, now })
+    return { kind: 'issued', tokens }
   })
   if (outcome.kind === 'refused') throw new UnauthorizedError(INVALID_REFRESH)
-  return { tokens: outcome.tokens, user: outcome.user }
-}
-
-async function familyIsActive(req: PayloadRequest, family: string): Promise<boolean> {
-  const db = await txDb(req)
-  const active = await db.execute(sql`SELECT 1 FROM refresh_tokens WHERE family = ${family} AND revoked_at IS NULL AND expires_at > now() LIMIT 1`)
-  return active.rows.length > 0
-}
-
-/** Revokes every still-valid token of a family (one sign-in session). */
-export async function revokeFamilyRows(req: PayloadRequest, family: string, reason: string, now = new Date()): Promise<number> {
-  const db = await txDb(req)
-  const result = await db.execute(
-    sql`UPDATE refresh_tokens SET revoked_at = ${now}, revoked_reason = ${reason} WHERE family = ${family} AND revoked_at IS NULL`,
-  )
-  return result.rowCount ?? 0
+  return outcome.tokens
 }

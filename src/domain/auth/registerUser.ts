@@ -9,7 +9,7 @@ import { startEmailVerification } from './emailVerification.ts'
 import { issueSession, type IssuedTokens } from './issueSession.ts'
 import { authLimits } from './limits.ts'
 import { passwordProblems } from './passwordPolicy.ts'
-import { setPassword } from './upgradePasswordHash.ts'
+import { setPassword } from './setPassword.ts'
 
 export type Registration = {
   email?: string

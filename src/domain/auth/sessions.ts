@@ -1,8 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { Payload, PayloadRequest } from 'payload'
-import { poolOf } from '../../lib/db/pool.ts'
-import { txDb, withTransaction } from '../../lib/transaction.ts'
-import { revokeFamilyRows } from './refreshSession.ts'
+import type { PayloadRequest } from 'payload'
+import { txDb, type Db } from '../../lib/transaction.ts'
 import { hashToken } from './tokenHash.ts'
 
 export type SessionSummary = {
@@ -29,12 +27,20 @@ export async function listSessions(req: PayloadRequest, userId: number): Promise
 
 /** Ends one of the user's sessions. False when it is not theirs or already over (the route answers 404). */
 export async function revokeSession(req: PayloadRequest, userId: number, sessionId: string, reason = 'session_revoked'): Promise<boolean> {
-  return withTransaction(req, async () => {
-    const db = await txDb(req)
-    const owned = await db.execute(sql`SELECT 1 FROM refresh_tokens WHERE family = ${sessionId} AND user_id = ${userId} LIMIT 1`)
-    if (owned.rows.length === 0) return false
-    return (await revokeFamilyRows(req, sessionId, reason)) > 0
-  })
+  return (await revokeFamilyRows(req, sessionId, reason, { owner: userId })) > 0
+}
+
+/**
+ * Revokes every still-valid token of a family (one sign-in session), in one statement; with `owner`, only
+ * if the family is that user's (every token of a family belongs to the user who signed in).
+ */
+export async function revokeFamilyRows(req: PayloadRequest, family: string, reason: string, { now = new Date(), owner }: { now?: Date; owner?: number } = {}): Promise<number> {
+  const db = await txDb(req)
+  const ownedBy = owner === undefined ? sql`` : sql` AND user_id = ${owner}`
+  const result = await db.execute(
+    sql`UPDATE refresh_tokens SET revoked_at = ${now}, revoked_reason = ${reason} WHERE family = ${family}${ownedBy} AND revoked_at IS NULL`,
+  )
+  return result.rowCount ?? 0
 }
 
 /** Ends every session of the user except `keep` (logout-all; password changes end them all). */
@@ -46,19 +52,19 @@ export async function revokeOtherSessions(req: PayloadRequest, userId: number, k
   return result.rowCount ?? 0
 }
 
-/** The session a refresh token belongs to, when it exists and belongs to the given user (if any). */
-export async function sessionOfRefreshToken(req: PayloadRequest, token: string): Promise<{ id: string; userId: number } | null> {
+/** The session (refresh-token family) a refresh token belongs to, if the token exists. */
+export async function sessionOfRefreshToken(req: PayloadRequest, token: string): Promise<string | null> {
   const db = await txDb(req)
-  const result = await db.execute(sql`SELECT family, user_id FROM refresh_tokens WHERE token_hash = ${hashToken(token)}`)
-  const row = result.rows[0] as { family: string; user_id: number } | undefined
-  return row ? { id: row.family, userId: row.user_id } : null
+  const result = await db.execute(sql`SELECT family FROM refresh_tokens WHERE token_hash = ${hashToken(token)}`)
+  const row = result.rows[0] as { family: string } | undefined
+  return row?.family ?? null
 }
 
-/** Whether an access token's session may still be used: false once logged out, revoked or expired. */
-export async function isSessionActive(payload: Payload, sessionId: string): Promise<boolean> {
-  const { rows } = await poolOf(payload).query(
-    'SELECT 1 FROM refresh_tokens WHERE family = $1 AND revoked_at IS NULL AND expires_at > now() LIMIT 1',
-    [sessionId],
-  )
-  return rows.length > 0
+/**
+ * Whether a session may still be used: false once logged out, revoked or expired. `db` is the request's
+ * transaction while refreshing, and rootDb when authenticating an access token.
+ */
+export async function isSessionActive(db: Db, sessionId: string): Promise<boolean> {
+  const active = await db.execute(sql`SELECT 1 FROM refresh_tokens WHERE family = ${sessionId} AND revoked_at IS NULL AND expires_at > now() LIMIT 1`)
+  return active.rows.length > 0
 }

@@ -1,8 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import type { User } from '../../payload-types.ts'
 import { withTransaction } from '../../lib/transaction.ts'
-import { revokeFamilyRows } from './refreshSession.ts'
-import { sessionOfRefreshToken } from './sessions.ts'
+import { revokeFamilyRows, sessionOfRefreshToken } from './sessions.ts'
 
 /**
  * Ends the session named by a refresh token (body or cookie) or by the caller's access token. Returns
@@ -10,8 +9,8 @@ import { sessionOfRefreshToken } from './sessions.ts'
  */
 export async function signOut(req: PayloadRequest, input: { refreshToken: string; user: User | null; sessionId?: string }): Promise<boolean> {
   return withTransaction(req, async () => {
-    const session = input.refreshToken ? await sessionOfRefreshToken(req, input.refreshToken) : null
-    const sessionId = session?.id ?? input.sessionId
+    const named = input.refreshToken ? await sessionOfRefreshToken(req, input.refreshToken) : null
+    const sessionId = named ?? input.sessionId
     if (sessionId) await revokeFamilyRows(req, sessionId, 'logout')
     return Boolean(sessionId || input.user)
   })

@@ -3,7 +3,7 @@ import type { Profile, User } from '../../payload-types.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import { assertIdentifiersFree } from '../auth/assertIdentifiersFree.ts'
 import { startEmailVerification } from '../auth/emailVerification.ts'
-import { profileOf } from './profileOf.ts'
+import { PROFILE_SELECT, profileOf } from './profileOf.ts'
 
 export const PROFILE_FIELDS = ['bio', 'location', 'profile_image_url', 'linkedin_url', 'github_url', 'website', 'company', 'interests', 'skills'] as const
 export type ProfileChanges = Partial<Pick<Profile, (typeof PROFILE_FIELDS)[number]>>
@@ -23,7 +23,7 @@ export async function updateMe(req: PayloadRequest, user: User, account: Account
     const current = await profileOf(req, user.id)
     const nextProfile =
       current && Object.keys(profile).length > 0
-        ? await req.payload.update({ collection: 'profiles', id: current.id, data: profile, overrideAccess: false, req, depth: 0 })
+        ? await req.payload.update({ collection: 'profiles', id: current.id, data: profile, overrideAccess: false, req, depth: 0, select: PROFILE_SELECT })
         : current
     if (account.email && account.email !== user.email) await startEmailVerification(req, updated)
     return { user: updated, profile: nextProfile }

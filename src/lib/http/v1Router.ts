@@ -2,8 +2,9 @@ import { Router, type Request, type Response } from 'express'
 import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
 import type { z } from 'zod'
 import { hasRole } from '../../access/hasRole.ts'
+import { STAFF_ROLES } from '../../access/roles.ts'
 import { ForbiddenError, UnauthorizedError } from '../errors.ts'
-import { authenticate, type Authentication } from './authenticate.ts'
+import { authenticate, credentialsOf, type Authentication } from './authenticate.ts'
 import { assertCsrf } from './csrf.ts'
 import { applyClientRateLimit } from './rateLimitClient.ts'
 import './zodMessages.ts'
@@ -60,15 +61,18 @@ const anonymous: Authentication = { user: null, via: null, rejectedToken: false 
 
 async function buildContext<S extends RouteSpec>(req: Request, res: Response, spec: S): Promise<RouteContext<S>> {
   const payload: Payload = req.app.locals.payload
-  if (spec.rateLimit !== false) await applyClientRateLimit(req, res)
   const requirement = spec.auth ?? 'public'
-  const auth = requirement === 'public' ? anonymous : await authenticate(payload, req)
+  const limited = spec.rateLimit !== false
+  // Read and verified once: the rate limit's tier and authentication both come from the same token.
+  const credentials = limited || requirement !== 'public' ? await credentialsOf(req) : null
+  if (limited) await applyClientRateLimit(req, res, credentials?.claims ?? null)
+  const auth = requirement === 'public' || !credentials ? anonymous : await authenticate(payload, credentials)
   if (!SAFE_METHODS.has(req.method) && (auth.via === 'cookie' || spec.csrf)) assertCsrf(req)
   const { user } = auth
   if ((requirement === 'user' || requirement === 'staff') && !user) {
     throw new UnauthorizedError(auth.rejectedToken ? 'Token is invalid or expired' : undefined)
   }
-  if (requirement === 'staff' && !hasRole(user, 'manager', 'admin')) throw new ForbiddenError()
+  if (requirement === 'staff' && !hasRole(user, ...STAFF_ROLES)) throw new ForbiddenError()
   const params = spec.params ? spec.params.parse(req.params) : undefined
   const query = spec.query ? spec.query.parse(req.query) : undefined
   const body = spec.body ? spec.body.parse(req.body ?? {}) : undefined

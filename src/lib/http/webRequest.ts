@@ -3,13 +3,19 @@ import { pipeline } from 'node:stream/promises'
 import type { Request, Response } from 'express'
 import { CLIENT_IP_HEADER } from '../../domain/auth/clientMetaFromHeaders.ts'
 
-/** Express request -> Fetch Request, streaming the body untouched (Payload parses it itself). */
-export function toWebRequest(req: Request): globalThis.Request {
+/** An express request's headers as Fetch Headers (what Payload's auth strategies and handlers read). */
+export function headersOf(req: Request): Headers {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(name, value)
     else if (Array.isArray(value)) for (const item of value) headers.append(name, item)
   }
+  return headers
+}
+
+/** Express request -> Fetch Request, streaming the body untouched (Payload parses it itself). */
+export function toWebRequest(req: Request): globalThis.Request {
+  const headers = headersOf(req)
   // Payload handlers see no socket; they get the client's address (proxy-aware, per TRUST_PROXY) here.
   headers.set(CLIENT_IP_HEADER, req.ip ?? 'unknown')
   const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)

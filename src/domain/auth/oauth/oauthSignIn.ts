@@ -5,7 +5,7 @@ import { BadRequestError, ForbiddenError } from '../../../lib/errors.ts'
 import { withTransaction } from '../../../lib/transaction.ts'
 import type { ClientMeta } from '../clientMeta.ts'
 import { issueSession, type IssuedTokens } from '../issueSession.ts'
-import { setPassword } from '../upgradePasswordHash.ts'
+import { setPassword } from '../setPassword.ts'
 import type { OAuthIdentity } from './types.ts'
 
 const PROVIDER_FIELD = { google: 'oauth_google_id', github: 'oauth_github_id' } as const
