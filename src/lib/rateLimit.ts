@@ -32,12 +32,15 @@ function redisClient(url: string): Redis {
   return redis
 }
 
-/** Takes `points` from the key's budget; throws 429 (with Retry-After) when it is spent. */
-export async function consume(target: RateLimiterAbstract, key: string, points = 1): Promise<RateLimiterRes> {
+/** Takes one point from the key's budget; throws 429 (with Retry-After, and `detail` if given) when it is spent. */
+export async function consume(target: RateLimiterAbstract, key: string, detail?: (retryAfterSeconds: number) => string): Promise<RateLimiterRes> {
   try {
-    return await target.consume(key, points)
+    return await target.consume(key, 1)
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) throw new TooManyRequestsError(rejection.msBeforeNext / 1000)
+    if (rejection instanceof RateLimiterRes) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
+      throw new TooManyRequestsError(retryAfterSeconds, detail?.(retryAfterSeconds))
+    }
     throw rejection
   }
 }

@@ -16,14 +16,13 @@ export async function applyClientRateLimit(req: Request, res: Response, claims: 
   res.set('RateLimit-Policy', `${points};w=3600`)
   res.set('RateLimit-Limit', String(points))
   try {
-    const state = await consume(limiter(`client-${tier}`, { points, durationSeconds: 3600 }), key)
+    const state = await consume(limiter(`client-${tier}`, { points, durationSeconds: 3600 }), key, (seconds) => `Request was throttled. Expected available in ${seconds} seconds.`)
     res.set('RateLimit-Remaining', String(state.remainingPoints))
     res.set('RateLimit-Reset', String(Math.ceil(state.msBeforeNext / 1000)))
   } catch (error) {
     if (error instanceof TooManyRequestsError) {
       res.set('RateLimit-Remaining', '0')
       res.set('RateLimit-Reset', String(error.retryAfterSeconds))
-      throw new TooManyRequestsError(error.retryAfterSeconds, `Request was throttled. Expected available in ${error.retryAfterSeconds} seconds.`)
     }
     throw error
   }
