@@ -2,15 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { pathToFileURL } from 'node:url'
 import autocannon from 'autocannon'
-import pg from 'pg'
-import { ensureDatabase, startEmbeddedPostgres } from '../src/lib/db/embeddedPostgres.ts'
-import { seedContention, seedEvents } from './fixtures.ts'
+import { ensureDatabase, freePort, startEmbeddedPostgres } from '../src/lib/db/embeddedPostgres.ts'
+import { seedContention, seedEvents, withClient } from './fixtures.ts'
 import { measureHashCost } from './hashCost.ts'
+import { toRow, type Row } from './rows.ts'
 import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 import { measureWebhooks } from './webhooks.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
@@ -23,8 +23,6 @@ import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 const root = process.cwd()
 const duration = Number(process.env.BENCH_DURATION ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
-
-type Row = { scenario: string; target: 'platform' | 'baseline'; requests_per_sec: number; p50_ms: number; p99_ms: number; errors: number; non_2xx: number }
 
 async function main(): Promise<void> {
   await buildIfNeeded()
@@ -68,7 +66,7 @@ async function main(): Promise<void> {
     }
     const contention = await measureContention(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
     rows.push(contention.row)
-    for (const row of await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)) rows.push({ ...row, target: 'platform' })
+    rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
     printTable(rows)
     process.stdout.write(`\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`)
     const hashCost = await measureHashCost()
@@ -102,15 +100,7 @@ async function measure(scenario: Scenario, target: Row['target'], baseUrl: strin
     connections: clients,
     duration,
   })
-  return {
-    scenario: scenario.name,
-    target,
-    requests_per_sec: Math.round(result.requests.average),
-    p50_ms: result.latency.p50,
-    p99_ms: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non_2xx: result.non2xx,
-  }
+  return toRow(scenario.name, target, result)
 }
 
 /**
@@ -133,23 +123,14 @@ async function measureContention(baseUrl: string, databaseUrl: string, jwtSecret
       },
     ],
   })
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  const counts = await client.query<{ confirmed: string; seats: string }>(
-    `SELECT (SELECT count(*) FROM registrations WHERE event_id = $1 AND status = 'confirmed') AS confirmed, (SELECT seats_taken FROM events WHERE id = $1) AS seats`,
-    [eventId],
+  const counts = await withClient(databaseUrl, (client) =>
+    client.query<{ confirmed: string; seats: string }>(
+      `SELECT (SELECT count(*) FROM registrations WHERE event_id = $1 AND status = 'confirmed') AS confirmed, (SELECT seats_taken FROM events WHERE id = $1) AS seats`,
+      [eventId],
+    ),
   )
-  await client.end()
   const confirmed = Number(counts.rows[0].confirmed)
-  const row: Row = {
-    scenario: 'POST /api/v1/events/{id}/register (contended)',
-    target: 'platform',
-    requests_per_sec: Math.round(result.requests.average),
-    p50_ms: result.latency.p50,
-    p99_ms: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non_2xx: result.non2xx,
-  }
+  const row = toRow('POST /api/v1/events/{id}/register (contended)', 'platform', result)
   return { row, confirmed, seatsTaken: Number(counts.rows[0].seats), registrationsPerSecond: Math.round(confirmed / duration) }
 }
 
@@ -201,10 +182,7 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
   return {
     url,
     async drop() {
-      const client = new pg.Client({ connectionString: serverUrl })
-      await client.connect()
-      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)
-      await client.end()
+      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`))
       await embedded?.stop()
     },
   }
@@ -226,20 +204,9 @@ async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (await fetch(url).then((res) => res.ok, () => false)) return
-    await new Promise((resolve) => setTimeout(resolve, 250))
+    await sleep(250)
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`)
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
 }
 
 await main()

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import autocannon from 'autocannon'
 import Stripe from 'stripe'
-
-export type WebhookRow = { scenario: string; requests_per_sec: number; p50_ms: number; p99_ms: number; errors: number; non_2xx: number }
+import { toRow, type Row } from './rows.ts'
 
 const signer = new Stripe('sk_test_bench_signer')
 
@@ -13,7 +12,7 @@ function signedEvent(secret: string, type: string): { body: string; signature: s
   return { body, signature: signer.webhooks.generateTestHeaderString({ payload: body, secret }) }
 }
 
-async function run(name: string, url: string, connections: number, duration: number, next: () => { body: string; signature: string }): Promise<WebhookRow> {
+async function run(name: string, url: string, connections: number, duration: number, next: () => { body: string; signature: string }): Promise<Row> {
   process.stdout.write(`${name} -> platform (${duration}s, ${connections} connections)\n`)
   const result = await autocannon({
     url,
@@ -29,14 +28,14 @@ async function run(name: string, url: string, connections: number, duration: num
       },
     ],
   })
-  return { scenario: name, requests_per_sec: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, errors: result.errors + result.timeouts, non_2xx: result.non2xx }
+  return toRow(name, 'platform', result)
 }
 
 /**
  * The webhook under load: every delivery a new signed event (verified, recorded once in stripe_events),
  * then one event redelivered over and over (Stripe's retry storm: verified, recognised, 200, no writes).
  */
-export async function measureWebhooks(baseUrl: string, secret: string, connections: number, duration: number): Promise<WebhookRow[]> {
+export async function measureWebhooks(baseUrl: string, secret: string, connections: number, duration: number): Promise<Row[]> {
   const url = `${baseUrl}/api/v1/payments/webhook`
   const fresh = await run('POST /api/v1/payments/webhook (new events)', url, connections, duration, () => signedEvent(secret, 'customer.created'))
   const replayed = signedEvent(secret, 'customer.created')

@@ -1,5 +1,4 @@
 import type { Payload } from 'payload'
-import type { RunningServer } from '../../src/server.ts'
 import { apiClient, type ApiClient } from './api.ts'
 import { cloneTemplateDatabase } from './testDatabase.ts'
 
@@ -7,7 +6,6 @@ export type TestApp = {
   url: string
   payload: Payload
   api: ApiClient
-  server: RunningServer
   database: { name: string; url: string }
   stop(): Promise<void>
 }
@@ -39,7 +37,6 @@ export async function startTestApp({ env = {} }: { env?: Record<string, string> 
     url: server.url,
     payload: server.payload,
     api: apiClient(server.url),
-    server,
     database,
     async stop() {
       await server.close()

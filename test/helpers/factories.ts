@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createLocalReq } from 'payload'
-import { issueSession, type IssuedTokens } from '../../src/domain/auth/issueSession.ts'
+import { issueSession } from '../../src/domain/auth/issueSession.ts'
 import type { Event, Facilitator, User } from '../../src/payload-types.ts'
 import type { TestApp } from './app.ts'
 
@@ -8,7 +8,7 @@ export const TEST_PASSWORD = 'Correct-Horse-42'
 
 export const unique = () => randomBytes(4).toString('hex')
 
-export type TestUser = { user: User; email: string; password: string; token: string; refresh: string; tokens: IssuedTokens }
+export type TestUser = { user: User; email: string; password: string; token: string; refresh: string }
 
 /**
  * A user created through the Local API (Payload hashes the password, as for users staff create in the
@@ -23,16 +23,19 @@ export async function makeUser(app: TestApp, overrides: Partial<User> = {}): Pro
     data: { roles: ['user'], ...overrides, email, password: TEST_PASSWORD },
   })
   const tokens = await issueSession(await createLocalReq({}, app.payload), user, { ip: '127.0.0.1', userAgent: 'test-factory' })
-  return { user, email, password: TEST_PASSWORD, token: tokens.access, refresh: tokens.refresh, tokens }
+  return { user, email, password: TEST_PASSWORD, token: tokens.access, refresh: tokens.refresh }
 }
 
 export const makeStaff = (app: TestApp, role: 'admin' | 'manager' = 'admin') => makeUser(app, { roles: [role] })
 
-/** `count` users, created a few at a time (password hashing is CPU-bound). */
-export async function makeUsers(app: TestApp, count: number, concurrency = 8): Promise<TestUser[]> {
+/** How many users makeUsers creates at once: password hashing is CPU-bound, so more only queue. */
+const USER_BATCH = 8
+
+/** `count` users, created a few at a time. */
+export async function makeUsers(app: TestApp, count: number): Promise<TestUser[]> {
   const users: TestUser[] = []
-  for (let start = 0; start < count; start += concurrency) {
-    const batch = Array.from({ length: Math.min(concurrency, count - start) }, () => makeUser(app))
+  for (let start = 0; start < count; start += USER_BATCH) {
+    const batch = Array.from({ length: Math.min(USER_BATCH, count - start) }, () => makeUser(app))
     users.push(...(await Promise.all(batch)))
   }
   return users

@@ -1,5 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { text } from 'node:stream/consumers'
 import { SignJWT, exportJWK, generateKeyPair, type JWTPayload } from 'jose'
 
 export type FakeProviders = {
@@ -61,10 +62,4 @@ export async function startFakeProviders(): Promise<FakeProviders> {
     githubAccount: (account) => accounts.set(account.token, account),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
-}
-
-async function text(req: http.IncomingMessage): Promise<string> {
-  let body = ''
-  for await (const chunk of req) body += String(chunk)
-  return body
 }

@@ -1,24 +1,22 @@
-import { startTestApp, type TestApp } from './app.ts'
+import type { TestApp } from './app.ts'
 import { startFakeStripe, type FakeStripe } from './fakeStripe.ts'
-import { startSmtpCapture, type SmtpCapture } from './smtpCapture.ts'
+import { startMailApp } from './mailApp.ts'
+import type { SmtpCapture } from './smtpCapture.ts'
 
-export const APP_ORIGIN = 'https://app.example.com'
-export const WEBHOOK_SECRET = 'whsec_test_platform_secret'
+const APP_ORIGIN = 'https://app.example.com'
+const WEBHOOK_SECRET = 'whsec_test_platform_secret'
 
 export type PaymentsApp = { app: TestApp; stripe: FakeStripe; smtp: SmtpCapture; stop(): Promise<void> }
 
 /** The platform with the official Stripe SDK pointed at a local fake Stripe, whose webhooks come back to it. */
 export async function startPaymentsApp(env: Record<string, string> = {}): Promise<PaymentsApp> {
-  const [stripe, smtp] = await Promise.all([startFakeStripe({ webhookSecret: WEBHOOK_SECRET }), startSmtpCapture()])
-  const app = await startTestApp({
-    env: {
-      STRIPE_SECRET_KEY: 'sk_test_platform',
-      STRIPE_API_URL: stripe.url,
-      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      CHECKOUT_ALLOWED_ORIGINS: APP_ORIGIN,
-      SMTP_URL: smtp.url,
-      ...env,
-    },
+  const stripe = await startFakeStripe({ webhookSecret: WEBHOOK_SECRET })
+  const { app, smtp, stop } = await startMailApp({
+    STRIPE_SECRET_KEY: 'sk_test_platform',
+    STRIPE_API_URL: stripe.url,
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    CHECKOUT_ALLOWED_ORIGINS: APP_ORIGIN,
+    ...env,
   })
   stripe.setWebhookUrl(`${app.url}/api/v1/payments/webhook`)
   return {
@@ -26,8 +24,8 @@ export async function startPaymentsApp(env: Record<string, string> = {}): Promis
     stripe,
     smtp,
     async stop() {
-      await app.stop()
-      await Promise.all([stripe.close(), smtp.close()])
+      await stop()
+      await stripe.close()
     },
   }
 }

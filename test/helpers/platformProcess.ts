@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { freePort } from '../../src/lib/db/embeddedPostgres.ts'
+import { waitUntil } from './wait.ts'
 
 const root = process.cwd()
 const tsxLoader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
 
 export type PlatformProcess = {
   url: string
-  child: ChildProcess
   output(): string
   /** Sends `signal` and resolves with the exit code once the process has exited. */
   stop(signal?: NodeJS.Signals): Promise<number | null>
@@ -29,7 +29,6 @@ export async function startPlatformProcess({ cwd, env, mode = 'dev' }: StartOpti
   await waitForHealthy(url, exited, () => output)
   return {
     url,
-    child,
     output: () => output,
     stop: (signal = 'SIGTERM') => {
       child.kill(signal)
@@ -76,22 +75,10 @@ export function runNpmScript(script: string): Promise<string> {
 async function waitForHealthy(url: string, exited: Promise<number | null>, output: () => string, timeoutMs = 120_000): Promise<void> {
   let gone = false
   void exited.then(() => (gone = true))
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline && !gone) {
-    const ok = await fetch(`${url}/health`).then((res) => res.ok, () => false)
-    if (ok && output().includes('Platform is running')) return
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`platform did not become healthy:\n${output().slice(-4000)}`)
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
+  const healthy = async () => (await fetch(`${url}/health`).then((res) => res.ok, () => false)) && output().includes('Platform is running')
+  const state = await waitUntil(async () => {
+    if (gone) return 'exited' // an exited process will not become healthy: stop waiting
+    return (await healthy()) ? 'healthy' : undefined
+  }, { timeoutMs, everyMs: 250 })
+  if (state !== 'healthy') throw new Error(`platform did not become healthy:\n${output().slice(-4000)}`)
 }

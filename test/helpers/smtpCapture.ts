@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
+import { waitUntil } from './wait.ts'
 
 /** Every address a message was sent to. */
 export function recipients(message: ParsedMail): string[] {
@@ -39,12 +40,8 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     async waitFor(predicate, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs
-      while (Date.now() < deadline) {
-        const found = messages.find(predicate)
-        if (found) return found
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
+      const found = await waitUntil(() => messages.find(predicate), { timeoutMs, everyMs: 50 })
+      if (found) return found
       throw new Error(`no matching email within ${timeoutMs} ms (captured: ${messages.map((m) => m.subject).join(', ') || 'none'})`)
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 
 /** Set by globalSetup for every worker: the test server and the migrated template database. */
@@ -35,7 +36,7 @@ export async function cloneTemplateDatabase(): Promise<{ name: string; url: stri
         return
       } catch (error) {
         if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error
-        await new Promise((resolve) => setTimeout(resolve, 100 * attempt))
+        await sleep(100 * attempt)
       }
     }
   })

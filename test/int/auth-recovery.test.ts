@@ -1,17 +1,16 @@
-import { startTestApp, type TestApp } from '../helpers/app.ts'
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { TestApp } from '../helpers/app.ts'
 import { TEST_PASSWORD, makeUser, unique } from '../helpers/factories.ts'
-import { recipients, startSmtpCapture, type SmtpCapture } from '../helpers/smtpCapture.ts'
+import { startMailApp } from '../helpers/mailApp.ts'
+import { recipients, type SmtpCapture } from '../helpers/smtpCapture.ts'
 
 let app: TestApp
 let smtp: SmtpCapture
+let stop: () => Promise<void>
 beforeAll(async () => {
-  smtp = await startSmtpCapture()
-  app = await startTestApp({ env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://app.platform.test' } })
+  ;({ app, smtp, stop } = await startMailApp({ PUBLIC_URL: 'https://app.platform.test' }))
 })
-afterAll(async () => {
-  await app.stop()
-  await smtp.close()
-})
+afterAll(() => stop())
 
 const tokenIn = (text: string | undefined) => /token=([\w-]+)/.exec(text ?? '')?.[1] ?? ''
 const emailTo = (address: string, subject: string) => smtp.waitFor((mail) => recipients(mail).includes(address) && mail.subject === subject)
@@ -40,7 +39,7 @@ describe('password reset', () => {
     const res = await app.api.post('/api/v1/auth/password-reset', { email })
     expect(res.status).toBe(200)
     expect(res.body).toEqual({ detail: 'If an account exists for this email, we sent a link to reset its password.' })
-    await new Promise((resolve) => setTimeout(resolve, 1200))
+    await sleep(1200)
     expect(smtp.messages.some((mail) => recipients(mail).includes(email))).toBe(false)
   })
 

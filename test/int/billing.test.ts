@@ -1,5 +1,5 @@
 import { decodeJwt } from 'jose'
-import { poolOf } from '../../src/lib/db/pool.ts'
+import { sqlRows } from '../helpers/db.ts'
 import { makeEvent, makeUser, type TestUser } from '../helpers/factories.ts'
 import { redirects, startPaymentsApp, type PaymentsApp } from '../helpers/paymentsApp.ts'
 
@@ -11,7 +11,7 @@ beforeAll(async () => {
 })
 afterAll(() => env.stop())
 
-const query = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await poolOf(env.app.payload).query(text, values)).rows as T[]
+const query = <T = Record<string, unknown>>(text: string, values?: unknown[]) => sqlRows<T>(env.app, text, values)
 const tierOf = async (user: TestUser) => (await query<{ rate_limit_tier: string }>('SELECT rate_limit_tier FROM users WHERE id = $1', [user.user.id]))[0].rate_limit_tier
 const meOf = async (user: TestUser) => (await env.app.api.get('/api/v1/users/me', { token: user.token })).body
 const billingCheckout = (user: TestUser, extra: Record<string, unknown> = {}) =>

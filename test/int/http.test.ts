@@ -1,6 +1,7 @@
 import { startTestApp, type TestApp } from '../helpers/app.ts'
 import { makeUser } from '../helpers/factories.ts'
 import { captureLogs, type LogLine } from '../helpers/logCapture.ts'
+import { waitUntil } from '../helpers/wait.ts'
 
 let app: TestApp
 let logs: { lines: LogLine[]; stop(): void }
@@ -42,9 +43,8 @@ describe('email without SMTP_URL (development)', () => {
   it('logs the message instead of sending it', async () => {
     const { email } = await makeUser(app)
     expect((await app.api.post('/api/v1/auth/password-reset/', { email })).status).toBe(200)
-    const deadline = Date.now() + 10_000
     const logged = () => logs.lines.find((line) => line.msg === 'email (not sent: SMTP_URL is unset)' && JSON.stringify(line.email).includes(email))
-    while (!logged() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+    await waitUntil(logged)
     expect(logged()).toMatchObject({ email: { to: email, subject: expect.stringMatching(/password/i), text: expect.stringContaining('token=') } })
   })
 })

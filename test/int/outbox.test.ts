@@ -4,19 +4,17 @@ import { drainOutbox } from '../../src/jobs/drainOutbox.ts'
 import { pruneOutbox } from '../../src/jobs/pruneOutbox.ts'
 import { poolOf } from '../../src/lib/db/pool.ts'
 import { withTransaction } from '../../src/lib/transaction.ts'
-import { startTestApp, type TestApp } from '../helpers/app.ts'
-import { startSmtpCapture, type SmtpCapture } from '../helpers/smtpCapture.ts'
+import type { TestApp } from '../helpers/app.ts'
+import { startMailApp } from '../helpers/mailApp.ts'
+import type { SmtpCapture } from '../helpers/smtpCapture.ts'
 
 let app: TestApp
 let smtp: SmtpCapture
+let stop: () => Promise<void>
 beforeAll(async () => {
-  smtp = await startSmtpCapture()
-  app = await startTestApp({ env: { SMTP_URL: smtp.url, EMAIL_FROM: 'Platform <no-reply@platform.test>' } })
+  ;({ app, smtp, stop } = await startMailApp({ EMAIL_FROM: 'Platform <no-reply@platform.test>' }))
 })
-afterAll(async () => {
-  await app.stop()
-  await smtp.close()
-})
+afterAll(() => stop())
 
 const outboxRow = async (id: number) =>
   (await poolOf(app.payload).query('SELECT status, attempts::int, last_error, available_at FROM outbox WHERE id = $1', [id])).rows[0]

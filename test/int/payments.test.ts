@@ -1,8 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { expireSeatHolds } from '../../src/jobs/expireSeatHolds.ts'
-import { poolOf } from '../../src/lib/db/pool.ts'
+import * as db from '../helpers/db.ts'
 import { makeEvent, makeStaff, makeUser, makeUsers, type TestUser } from '../helpers/factories.ts'
 import { redirects, startPaymentsApp, type PaymentsApp } from '../helpers/paymentsApp.ts'
 import { recipients } from '../helpers/smtpCapture.ts'
+import { waitUntil } from '../helpers/wait.ts'
 
 let env: PaymentsApp
 beforeAll(async () => {
@@ -10,11 +12,11 @@ beforeAll(async () => {
 })
 afterAll(() => env.stop())
 
-const query = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await poolOf(env.app.payload).query(text, values)).rows as T[]
+const query = <T = Record<string, unknown>>(text: string, values?: unknown[]) => db.sqlRows<T>(env.app, text, values)
 const paymentOf = async (id: number) => (await query<{ status: string; stripe_payment_intent_id: string | null; failure_reason: string | null }>('SELECT status, stripe_payment_intent_id, failure_reason FROM payments WHERE id = $1', [id]))[0]
 const registrationOfPayment = async (id: number) =>
   (await query<{ id: number; status: string; ticket_code: string | null; holds_seat: boolean; payment_status: string }>('SELECT id, status, ticket_code, holds_seat, payment_status FROM registrations WHERE payment_id = $1', [id]))[0]
-const seatsTaken = async (eventId: number) => Number((await query<{ seats_taken: string }>('SELECT seats_taken FROM events WHERE id = $1', [eventId]))[0].seats_taken)
+const seatsTaken = (eventId: number) => db.seatsTaken(env.app, eventId)
 const checkout = (eventId: number, buyer: TestUser, method = 'card') =>
   env.app.api.post('/api/v1/payments/create-checkout-session', { event_id: eventId, payment_method: method, ...redirects }, { token: buyer.token })
 const ticketEmails = (email: string, eventName: string) => env.smtp.messages.filter((mail) => recipients(mail).includes(email) && mail.subject === `Your ticket for ${eventName}`)
@@ -136,7 +138,7 @@ describe('the webhook', () => {
     expect(await query('SELECT id FROM registrations WHERE payment_id = $1 AND ticket_code IS NOT NULL', [paymentId])).toHaveLength(1)
     expect(await query('SELECT id FROM stripe_events WHERE event_id = $1', [eventId])).toHaveLength(1)
     await env.smtp.waitFor((mail) => recipients(mail).includes(buyer.email) && mail.subject === `Your ticket for ${event.name}`)
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await sleep(1500) // time for a duplicate email to arrive, if one were sent
     expect(ticketEmails(buyer.email, event.name)).toHaveLength(1)
     expect(await seatsTaken(event.id)).toBe(1)
   }
@@ -220,8 +222,7 @@ describe('holds that run out', () => {
     await env.smtp.waitFor((mail) => recipients(mail).includes(waiting.email) && mail.subject === 'A seat opened up: One seat left')
     expect(await seatsTaken(event.id)).toBe(1) // now held for the waitlisted member
     // The session is closed at Stripe too (after commit, through the outbox).
-    const deadline = Date.now() + 10_000
-    while (env.stripe.store.checkoutSessions.get(String(res.body.session_id))?.status !== 'expired' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+    await waitUntil(() => env.stripe.store.checkoutSessions.get(String(res.body.session_id))?.status === 'expired')
     expect(env.stripe.store.checkoutSessions.get(String(res.body.session_id))?.status).toBe('expired')
   })
 
@@ -236,9 +237,8 @@ describe('holds that run out', () => {
     await env.stripe.paySession(String(winning.body.session_id))
     expect((await env.stripe.deliver(completed)).status).toBe(200)
     const intent = String((await paymentOf(Number(res.body.payment_id))).stripe_payment_intent_id)
-    const deadline = Date.now() + 10_000
     const refundsOf = () => [...env.stripe.store.refunds.values()].filter((refund) => refund.payment_intent === intent)
-    while (refundsOf().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+    await waitUntil(() => refundsOf().length > 0)
     expect(refundsOf()).toHaveLength(1)
     await env.stripe.settle()
     expect(await paymentOf(Number(res.body.payment_id))).toMatchObject({ status: 'refunded' })

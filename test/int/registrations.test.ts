@@ -1,24 +1,22 @@
 import { expireWaitlistOffers } from '../../src/jobs/expireWaitlistOffers.ts'
 import { poolOf } from '../../src/lib/db/pool.ts'
-import { startTestApp, type TestApp } from '../helpers/app.ts'
+import type { TestApp } from '../helpers/app.ts'
+import * as db from '../helpers/db.ts'
 import { makeEvent, makeStaff, makeUser, makeUsers } from '../helpers/factories.ts'
-import { recipients, startSmtpCapture, type SmtpCapture } from '../helpers/smtpCapture.ts'
+import { startMailApp } from '../helpers/mailApp.ts'
+import { recipients, type SmtpCapture } from '../helpers/smtpCapture.ts'
 
 let app: TestApp
 let smtp: SmtpCapture
+let stop: () => Promise<void>
 beforeAll(async () => {
-  smtp = await startSmtpCapture()
-  app = await startTestApp({ env: { SMTP_URL: smtp.url } })
+  ;({ app, smtp, stop } = await startMailApp())
 })
-afterAll(async () => {
-  await app.stop()
-  await smtp.close()
-})
+afterAll(() => stop())
 
-const seatsTaken = async (eventId: number) =>
-  Number((await poolOf(app.payload).query('SELECT seats_taken FROM events WHERE id = $1', [eventId])).rows[0].seats_taken)
+const seatsTaken = (eventId: number) => db.seatsTaken(app, eventId)
 const heldSeats = async (eventId: number) =>
-  Number((await poolOf(app.payload).query('SELECT count(*) FROM registrations WHERE event_id = $1 AND holds_seat', [eventId])).rows[0].count)
+  Number((await db.sqlRows<{ count: string }>(app, 'SELECT count(*) FROM registrations WHERE event_id = $1 AND holds_seat', [eventId]))[0].count)
 const register = (eventId: number, token: string, path = `/api/v1/events/${eventId}/register`) => app.api.post(path, {}, { token })
 
 describe('POST /api/v1/events/{id}/register', () => {

@@ -1,13 +1,13 @@
 import { productName } from './catalog.ts'
 import { newId, nowSeconds } from './ids.ts'
-import { confirmPaymentIntent, createPaymentIntent, type CardOutcome } from './payments.ts'
+import { confirmPaymentIntent, createPaymentIntent } from './payments.ts'
 import type { FakeStore } from './store.ts'
-import type { Customer, Invoice, Metadata, PaymentIntent, Price, Recurring, Subscription, SubscriptionItem } from './types.ts'
+import type { Customer, Invoice, Metadata, Price, Recurring, Subscription, SubscriptionItem } from './types.ts'
 
 const DAYS: Record<Recurring['interval'], number> = { day: 1, week: 7, month: 30, year: 365 }
 
 /** End of the first billing period (months are 30 days and years 365 here; Stripe uses calendar months). */
-export function periodEnd(start: number, recurring: Recurring | null): number {
+function periodEnd(start: number, recurring: Recurring | null): number {
   const interval = recurring ?? { interval: 'month', interval_count: 1 }
   return start + DAYS[interval.interval] * interval.interval_count * 86_400
 }
@@ -22,7 +22,7 @@ export type SubscriptionInput = {
   deferPayment: boolean
 }
 
-export type StartedSubscription = { subscription: Subscription; invoice: Invoice; intent: PaymentIntent; outcome: CardOutcome | 'deferred' }
+export type StartedSubscription = { subscription: Subscription; invoice: Invoice }
 
 /**
  * A subscription with its first invoice and that invoice's PaymentIntent. Paying now with a working card
@@ -49,7 +49,7 @@ export function startSubscription(store: FakeStore, baseUrl: string, input: Subs
   }
   store.subscriptions.set(subscription.id, subscription)
   store.invoices.set(invoice.id, invoice)
-  return { subscription, invoice, intent, outcome }
+  return { subscription, invoice }
 }
 
 export function markInvoicePaid(invoice: Invoice): void {

@@ -1,7 +1,7 @@
-import { invalidRequest, missingParam, noSuch } from './errors.ts'
+import { invalidRequest, missingParam } from './errors.ts'
 import { newId, nowSeconds } from './ids.ts'
 import { oneOf, optionalInteger, optionalMetadata, optionalRecord, optionalString, requiredInteger, requiredString, type Params } from './params.ts'
-import type { FakeStore } from './store.ts'
+import { getOrThrow, type FakeStore } from './store.ts'
 import type { Price, Product, Recurring } from './types.ts'
 
 const INTERVALS = ['day', 'week', 'month', 'year'] as const
@@ -11,7 +11,7 @@ export function paramName(prefix: string, key: string): string {
   return prefix === '' ? key : `${prefix}[${key}]`
 }
 
-export function createProduct(store: FakeStore, name: string, metadata: Record<string, string> = {}): Product {
+function createProduct(store: FakeStore, name: string, metadata: Record<string, string> = {}): Product {
   const product: Product = { id: newId('prod', 14), object: 'product', created: nowSeconds(), livemode: false, name, active: true, metadata }
   store.products.set(product.id, product)
   return product
@@ -46,9 +46,7 @@ export function createPriceFromParams(store: FakeStore, params: Params, prefix =
 }
 
 export function findPrice(store: FakeStore, id: string, param: string): Price {
-  const price = store.prices.get(id)
-  if (!price) throw noSuch('price', id, param)
-  return price
+  return getOrThrow(store.prices, 'price', id, param)
 }
 
 export function productName(store: FakeStore, price: Price): string {
@@ -57,11 +55,7 @@ export function productName(store: FakeStore, price: Price): string {
 
 function productFor(store: FakeStore, params: Params, prefix: string): Product {
   const productId = optionalString(params, 'product', paramName(prefix, 'product'))
-  if (productId !== undefined) {
-    const product = store.products.get(productId)
-    if (!product) throw noSuch('product', productId, paramName(prefix, 'product'))
-    return product
-  }
+  if (productId !== undefined) return getOrThrow(store.products, 'product', productId, paramName(prefix, 'product'))
   const productData = optionalRecord(params, 'product_data', paramName(prefix, 'product_data'))
   if (!productData) throw missingParam(paramName(prefix, 'product'))
   const dataPrefix = paramName(prefix, 'product_data')

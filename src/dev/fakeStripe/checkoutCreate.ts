@@ -1,12 +1,13 @@
 import { createPriceFromParams, findPrice, paramName, productName } from './catalog.ts'
-import { invalidRequest, missingParam, noSuch } from './errors.ts'
+import { findCustomer } from './customers.ts'
+import { invalidRequest, missingParam } from './errors.ts'
 import { newId, nowSeconds } from './ids.ts'
-import { isRecord, oneOf, optionalInteger, optionalMetadata, optionalRecord, optionalString, requiredInteger, stringArray, type Params } from './params.ts'
+import { isRecord, oneOf, optionalArray, optionalInteger, optionalMetadata, optionalRecord, optionalString, requiredInteger, stringArray, type Params } from './params.ts'
 import type { RouteContext } from './router.ts'
 import type { FakeStore } from './store.ts'
 import type { CheckoutSession, LineItem } from './types.ts'
 
-export const PAYMENT_METHOD_TYPES = ['card', 'alipay', 'wechat_pay'] as const
+const PAYMENT_METHOD_TYPES = ['card', 'alipay', 'wechat_pay'] as const
 const WECHAT_CLIENTS = ['web', 'ios', 'android'] as const
 const MIN_EXPIRY = 30 * 60
 const MAX_EXPIRY = 24 * 60 * 60
@@ -22,7 +23,7 @@ export function createCheckoutSession({ params, store, baseUrl }: RouteContext):
   const customer = optionalString(params, 'customer')
   const customerEmail = optionalString(params, 'customer_email')
   if (customer && customerEmail) throw invalidRequest('You may only specify one of these parameters: customer, customer_email.', 'customer_email')
-  if (customer && !store.customers.has(customer)) throw noSuch('customer', customer, 'customer')
+  if (customer) findCustomer(store, customer, 'customer')
   const expiresAt = readExpiresAt(params)
   const lineItems = readLineItems(params, store, mode)
   const now = nowSeconds()
@@ -117,7 +118,7 @@ function readExpiresAt(params: Params): number | undefined {
 }
 
 function readLineItems(params: Params, store: FakeStore, mode: CheckoutSession['mode']): LineItem[] {
-  const raw = lineItemEntries(params)
+  const raw = optionalArray(params, 'line_items') ?? []
   if (raw.length === 0) throw invalidRequest(`line_items is required in \`${mode}\` mode.`, 'line_items')
   const items = raw.map((entry, index) => readLineItem(store, entry, `line_items[${index}]`))
   const currencies = new Set(items.map((item) => item.currency))
@@ -128,13 +129,6 @@ function readLineItems(params: Params, store: FakeStore, mode: CheckoutSession['
   }
   if (mode === 'subscription' && !recurring) throw invalidRequest('You must provide at least one recurring price in `subscription` mode when using prices.', 'line_items')
   return items
-}
-
-function lineItemEntries(params: Params): unknown[] {
-  const value = params.line_items
-  if (value === undefined || value === '') return []
-  if (!Array.isArray(value)) throw invalidRequest('Invalid array: line_items must be an array.', 'line_items')
-  return value
 }
 
 function readLineItem(store: FakeStore, entry: unknown, name: string): LineItem {

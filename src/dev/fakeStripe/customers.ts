@@ -1,7 +1,6 @@
-import { noSuch } from './errors.ts'
 import { newId, nowSeconds } from './ids.ts'
 import { paymentMethodFor } from './payments.ts'
-import type { FakeStore } from './store.ts'
+import { getOrThrow, type FakeStore } from './store.ts'
 import type { Customer, Metadata, PaymentMethod } from './types.ts'
 
 export type CustomerInput = { email?: string | null; name?: string | null; metadata?: Metadata; defaultPaymentMethod?: string | null }
@@ -22,9 +21,7 @@ export function createCustomer(store: FakeStore, input: CustomerInput): Customer
 }
 
 export function findCustomer(store: FakeStore, id: string, param = 'id'): Customer {
-  const customer = store.customers.get(id)
-  if (!customer) throw noSuch('customer', id, param)
-  return customer
+  return getOrThrow(store.customers, 'customer', id, param)
 }
 
 /** Attaches a (possibly magic test) payment method to a customer, as POST /v1/payment_methods/:id/attach does. */

@@ -1,6 +1,6 @@
 import { StripeApiError, invalidRequest, noSuch } from './errors.ts'
 import { newId, nowSeconds } from './ids.ts'
-import type { FakeStore } from './store.ts'
+import { getOrThrow, type FakeStore } from './store.ts'
 import type { Charge, Metadata, PaymentError, PaymentIntent, PaymentMethod } from './types.ts'
 
 /** What confirming with a payment method does; Stripe's test ids (`pm_card_visa`, `pm_card_chargeDeclined`, …) pick it. */
@@ -12,7 +12,7 @@ export function cardOutcome(paymentMethod: string): CardOutcome {
   return 'succeeded'
 }
 
-export const DECLINE_MESSAGE = 'Your card was declined.'
+const DECLINE_MESSAGE = 'Your card was declined.'
 
 /** A stored PaymentMethod, or one made up on first use for Stripe's magic test ids. */
 export function paymentMethodFor(store: FakeStore, id: string, param: string, type = 'card'): PaymentMethod {
@@ -127,18 +127,12 @@ export function cardDeclined(intent: PaymentIntent): StripeApiError {
 }
 
 export function findPaymentIntent(store: FakeStore, id: string, param = 'id'): PaymentIntent {
-  const intent = store.paymentIntents.get(id)
-  if (!intent) throw noSuch('payment_intent', id, param)
-  return intent
+  return getOrThrow(store.paymentIntents, 'payment_intent', id, param)
 }
 
 /** The charge a refund applies to: given directly, or the succeeded charge of a PaymentIntent. */
 export function refundableCharge(store: FakeStore, chargeId: string | undefined, intentId: string | undefined): Charge {
-  if (chargeId !== undefined) {
-    const charge = store.charges.get(chargeId)
-    if (!charge) throw noSuch('charge', chargeId, 'charge')
-    return charge
-  }
+  if (chargeId !== undefined) return getOrThrow(store.charges, 'charge', chargeId, 'charge')
   if (intentId === undefined) throw invalidRequest('One of the following params should be provided for this request: payment_intent or charge.')
   const intent = findPaymentIntent(store, intentId, 'payment_intent')
   const charge = intent.latest_charge ? store.charges.get(intent.latest_charge) : undefined

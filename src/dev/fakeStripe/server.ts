@@ -1,5 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { text } from 'node:stream/consumers'
 import { createApi, type ApiResponse, type RecordedRequest } from './api.ts'
 import { createCheckoutFlows, type FlowOptions } from './checkoutFlow.ts'
 import { checkoutPage, type PageResponse } from './checkoutPage.ts'
@@ -65,7 +66,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
   async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake-stripe')
     const method = req.method ?? 'GET'
-    const body = await readBody(req)
+    const body = await text(req)
     if (url.pathname.startsWith('/v1/')) {
       const response = api({ method, pathname: url.pathname, query: url.search.slice(1), body, headers: req.headers })
       sendJson(res, response)
@@ -114,12 +115,6 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       })
     },
   }
-}
-
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
-  return Buffer.concat(chunks).toString('utf8')
 }
 
 function sendJson(res: http.ServerResponse, response: ApiResponse): void {

@@ -1,3 +1,4 @@
+import { noSuch } from './errors.ts'
 import type {
   Charge,
   CheckoutSession,
@@ -70,6 +71,13 @@ export function findById(store: FakeStore, id: string): { id: string } | undefin
     if (found) return found
   }
   return undefined
+}
+
+/** `map`'s object `id`, or Stripe's "No such <objectName>" error (404 for an id in the URL, 400 for one in parameter `param`). */
+export function getOrThrow<T>(map: Map<string, T>, objectName: string, id: string, param = 'id'): T {
+  const found = map.get(id)
+  if (found === undefined) throw noSuch(objectName, id, param)
+  return found
 }
 
 /** Stripe lists newest first; objects created within the same second keep their creation order. */

@@ -1,5 +1,5 @@
 import Stripe from 'stripe'
-import { startFakeStripe, type FakeStripe } from '../../helpers/fakeStripe.ts'
+import { sdkFor, startFakeStripe, type FakeStripe } from '../../helpers/fakeStripe.ts'
 
 let fake: FakeStripe
 let stripe: Stripe
@@ -7,7 +7,7 @@ let monthly: Stripe.Price
 
 beforeAll(async () => {
   fake = await startFakeStripe({ webhookSecret: 'whsec_billing_test' })
-  stripe = new Stripe('sk_test_fake', { host: fake.host, port: fake.port, protocol: 'http', maxNetworkRetries: 0, telemetry: false })
+  stripe = sdkFor(fake)
   monthly = await stripe.prices.create({ currency: 'usd', unit_amount: 900, recurring: { interval: 'month' }, product_data: { name: 'Pro' }, metadata: { plan_id: '3' } })
 })
 

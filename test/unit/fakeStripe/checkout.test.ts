@@ -1,7 +1,8 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { text } from 'node:stream/consumers'
 import Stripe from 'stripe'
-import { startFakeStripe, type FakeStripe } from '../../helpers/fakeStripe.ts'
+import { sdkFor, startFakeStripe, type FakeStripe } from '../../helpers/fakeStripe.ts'
 
 const SECRET = 'whsec_checkout_test'
 type Received = { signature: string; event: Stripe.Event }
@@ -14,8 +15,7 @@ const received: Received[] = []
 beforeAll(async () => {
   // A webhook endpoint that verifies every delivery exactly like an application would.
   receiver = http.createServer(async (req, res) => {
-    let body = ''
-    for await (const chunk of req) body += String(chunk)
+    const body = await text(req)
     const signature = String(req.headers['stripe-signature'])
     received.push({ signature, event: stripe.webhooks.constructEvent(body, signature, SECRET) })
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}')
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
   const webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/stripe`
   fake = await startFakeStripe({ webhookSecret: SECRET, webhookUrl })
-  stripe = new Stripe('sk_test_fake', { host: fake.host, port: fake.port, protocol: 'http', maxNetworkRetries: 0, telemetry: false })
+  stripe = sdkFor(fake)
 })
 
 afterAll(async () => {

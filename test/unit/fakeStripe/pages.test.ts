@@ -1,12 +1,12 @@
 import Stripe from 'stripe'
-import { startFakeStripe, type FakeStripe } from '../../helpers/fakeStripe.ts'
+import { sdkFor, startFakeStripe, type FakeStripe } from '../../helpers/fakeStripe.ts'
 
 let fake: FakeStripe
 let stripe: Stripe
 
 beforeAll(async () => {
   fake = await startFakeStripe({ webhookSecret: 'whsec_pages_test' })
-  stripe = new Stripe('sk_test_fake', { host: fake.host, port: fake.port, protocol: 'http', maxNetworkRetries: 0, telemetry: false })
+  stripe = sdkFor(fake)
 })
 
 afterAll(() => fake.close())

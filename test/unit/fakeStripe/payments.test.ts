@@ -1,5 +1,5 @@
 import Stripe from 'stripe'
-import { startFakeStripe, type FakeStripe } from '../../helpers/fakeStripe.ts'
+import { sdkFor, startFakeStripe, type FakeStripe } from '../../helpers/fakeStripe.ts'
 
 let fake: FakeStripe
 let stripe: Stripe
@@ -7,7 +7,7 @@ let stripe: Stripe
 beforeAll(async () => {
   // No webhook URL: events are only recorded, which is what these tests read.
   fake = await startFakeStripe({ webhookSecret: 'whsec_payments_test' })
-  stripe = new Stripe('sk_test_fake', { host: fake.host, port: fake.port, protocol: 'http', maxNetworkRetries: 0, telemetry: false })
+  stripe = sdkFor(fake)
 })
 
 afterAll(() => fake.close())

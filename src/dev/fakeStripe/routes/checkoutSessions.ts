@@ -1,15 +1,13 @@
 import { createCheckoutSession } from '../checkoutCreate.ts'
 import { expireSession } from '../checkoutFlow.ts'
-import { invalidRequest, noSuch } from '../errors.ts'
+import { invalidRequest } from '../errors.ts'
 import { listPage, whereParam } from '../list.ts'
 import { route, type Route } from '../router.ts'
-import { newestFirst, type FakeStore } from '../store.ts'
+import { getOrThrow, newestFirst, type FakeStore } from '../store.ts'
 import type { CheckoutSession } from '../types.ts'
 
 function findSession(store: FakeStore, id: string): CheckoutSession {
-  const session = store.checkoutSessions.get(id)
-  if (!session) throw noSuch('checkout.session', id)
-  return session
+  return getOrThrow(store.checkoutSessions, 'checkout.session', id)
 }
 
 export const checkoutSessionRoutes: Route[] = [

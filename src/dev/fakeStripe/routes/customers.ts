@@ -1,10 +1,9 @@
 import { attachPaymentMethod, createCustomer, findCustomer } from '../customers.ts'
-import { noSuch } from '../errors.ts'
 import { listPage, whereParam } from '../list.ts'
 import { mergeMetadata, optionalMetadata, optionalRecord, optionalString, requiredString, type Params } from '../params.ts'
 import { paymentMethodFor } from '../payments.ts'
 import { route, type Route } from '../router.ts'
-import { newestFirst, type FakeStore } from '../store.ts'
+import { getOrThrow, newestFirst, type FakeStore } from '../store.ts'
 import type { Customer } from '../types.ts'
 
 /** `invoice_settings[default_payment_method]`, validated like any payment method parameter. */
@@ -55,9 +54,5 @@ export const customerRoutes: Route[] = [
     return attachPaymentMethod(store, path[0], customer)
   }),
 
-  route('GET', '/v1/payment_methods/:id', ({ path, store }) => {
-    const method = store.paymentMethods.get(path[0])
-    if (!method) throw noSuch('PaymentMethod', path[0])
-    return method
-  }),
+  route('GET', '/v1/payment_methods/:id', ({ path, store }) => getOrThrow(store.paymentMethods, 'PaymentMethod', path[0])),
 ]

@@ -1,8 +1,7 @@
-import { noSuch } from '../errors.ts'
 import { listPage } from '../list.ts'
 import { optionalString, stringArray } from '../params.ts'
 import { route, type Route } from '../router.ts'
-import { newestFirst } from '../store.ts'
+import { getOrThrow, newestFirst } from '../store.ts'
 
 /** `type` may end in `*` (e.g. `checkout.session.*`), as on Stripe. */
 function typeMatcher(pattern: string): (type: string) => boolean {
@@ -17,9 +16,5 @@ export const eventRoutes: Route[] = [
     return listPage(events, params, '/v1/events')
   }),
 
-  route('GET', '/v1/events/:id', ({ path, store }) => {
-    const event = store.events.get(path[0])
-    if (!event) throw noSuch('event', path[0])
-    return event
-  }),
+  route('GET', '/v1/events/:id', ({ path, store }) => getOrThrow(store.events, 'event', path[0])),
 ]

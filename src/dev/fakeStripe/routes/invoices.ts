@@ -1,7 +1,6 @@
-import { noSuch } from '../errors.ts'
 import { listPage, whereParam } from '../list.ts'
 import { route, type Route } from '../router.ts'
-import { newestFirst } from '../store.ts'
+import { getOrThrow, newestFirst } from '../store.ts'
 
 export const invoiceRoutes: Route[] = [
   route('GET', '/v1/invoices', ({ params, store }) => {
@@ -10,9 +9,5 @@ export const invoiceRoutes: Route[] = [
     return listPage(invoices, params, '/v1/invoices')
   }),
 
-  route('GET', '/v1/invoices/:id', ({ path, store }) => {
-    const invoice = store.invoices.get(path[0])
-    if (!invoice) throw noSuch('invoice', path[0])
-    return invoice
-  }),
+  route('GET', '/v1/invoices/:id', ({ path, store }) => getOrThrow(store.invoices, 'invoice', path[0])),
 ]

@@ -1,11 +1,11 @@
-import { invalidRequest, noSuch } from '../errors.ts'
+import { invalidRequest } from '../errors.ts'
 import { newId, nowSeconds } from '../ids.ts'
 import { listPage, whereParam } from '../list.ts'
 import { formatAmount } from '../money.ts'
 import { oneOf, optionalInteger, optionalMetadata, optionalString } from '../params.ts'
 import { refundableCharge } from '../payments.ts'
 import { route, type Route, type RouteContext } from '../router.ts'
-import { newestFirst } from '../store.ts'
+import { getOrThrow, newestFirst } from '../store.ts'
 import type { Refund } from '../types.ts'
 
 const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer'] as const
@@ -53,15 +53,7 @@ export const refundRoutes: Route[] = [
     return listPage(refunds, params, '/v1/refunds')
   }),
 
-  route('GET', '/v1/refunds/:id', ({ path, store }) => {
-    const refund = store.refunds.get(path[0])
-    if (!refund) throw noSuch('refund', path[0])
-    return refund
-  }),
+  route('GET', '/v1/refunds/:id', ({ path, store }) => getOrThrow(store.refunds, 'refund', path[0])),
 
-  route('GET', '/v1/charges/:id', ({ path, store }) => {
-    const charge = store.charges.get(path[0])
-    if (!charge) throw noSuch('charge', path[0])
-    return charge
-  }),
+  route('GET', '/v1/charges/:id', ({ path, store }) => getOrThrow(store.charges, 'charge', path[0])),
 ]

@@ -1,14 +1,14 @@
 import { startSubscription } from '../billing.ts'
 import { createPriceFromParams, findPrice } from '../catalog.ts'
 import { findCustomer } from '../customers.ts'
-import { invalidRequest, missingParam, noSuch } from '../errors.ts'
+import { invalidRequest, missingParam } from '../errors.ts'
 import { nowSeconds } from '../ids.ts'
 import { listPage, whereParam } from '../list.ts'
 import { isRecord, mergeMetadata, oneOf, optionalArray, optionalBoolean, optionalInteger, optionalMetadata, optionalRecord, optionalString, requiredString } from '../params.ts'
 import type { Params } from '../params.ts'
 import { cardDeclined, cardOutcome, createPaymentIntent, declinePaymentIntent, paymentMethodFor } from '../payments.ts'
 import { route, type Route, type RouteContext } from '../router.ts'
-import { newestFirst, type FakeStore } from '../store.ts'
+import { getOrThrow, newestFirst, type FakeStore } from '../store.ts'
 import type { Price, Subscription } from '../types.ts'
 
 const PAYMENT_BEHAVIORS = ['allow_incomplete', 'default_incomplete', 'error_if_incomplete', 'pending_if_incomplete'] as const
@@ -17,9 +17,7 @@ const NO_PAYMENT_METHOD =
   'This customer has no attached payment source or default payment method. Please consider adding a default payment method. For more information, visit https://stripe.com/docs/billing/subscriptions/payment-methods-setting#payment-method-priority.'
 
 function findSubscription(store: FakeStore, id: string): Subscription {
-  const subscription = store.subscriptions.get(id)
-  if (!subscription) throw noSuch('subscription', id)
-  return subscription
+  return getOrThrow(store.subscriptions, 'subscription', id)
 }
 
 /** The first entry of `items[]` (the fake bills one price per subscription). */
