@@ -2,17 +2,7 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { signAccessToken } from '../src/domain/auth/accessTokens.ts'
 import { reloadConfig } from '../src/lib/config.ts'
-
-/** Runs `fn` with a connected client and always closes it. */
-export async function withClient<T>(databaseUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
-}
+import { withClient } from '../src/lib/db/pgClient.ts'
 
 /**
  * Bulk data for the load scenarios, written with SQL (creating thousands of rows through the API would

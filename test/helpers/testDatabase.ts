@@ -1,26 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
-import pg from 'pg'
+import { databaseUrl, withClient } from '../../src/lib/db/pgClient.ts'
 
 /** Set by globalSetup for every worker: the test server and the migrated template database. */
 export const TEST_SERVER_ENV = 'PLATFORM_TEST_SERVER_URL'
 export const TEST_TEMPLATE_ENV = 'PLATFORM_TEST_TEMPLATE_DB'
 
-export function databaseUrl(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return url.toString()
-}
-
-export async function withClient<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
-}
+export { databaseUrl, withClient }
 
 /** A fresh database for one test file, copied from the migrated template (much faster than migrating). */
 export async function cloneTemplateDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {

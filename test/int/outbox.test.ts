@@ -7,6 +7,7 @@ import { withTransaction } from '../../src/lib/transaction.ts'
 import type { TestApp } from '../helpers/app.ts'
 import { startMailApp } from '../helpers/mailApp.ts'
 import type { SmtpCapture } from '../helpers/smtpCapture.ts'
+import { waitUntil } from '../helpers/wait.ts'
 
 let app: TestApp
 let smtp: SmtpCapture
@@ -34,6 +35,8 @@ describe('email through the outbox', () => {
     expect(message.text?.trim()).toBe('Hello Ada')
     expect(message.from?.value).toEqual([{ name: 'Platform', address: 'no-reply@platform.test' }])
     expect(message.attachments.map((file) => file.filename)).toEqual(['event.ics'])
+    // The SMTP server has the message a moment before the worker records the delivery.
+    await waitUntil(async () => (await outboxRow(row.id)).status === 'done')
     await expect(outboxRow(row.id)).resolves.toMatchObject({ status: 'done', attempts: 1 })
   })
 

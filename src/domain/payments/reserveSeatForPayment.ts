@@ -5,6 +5,7 @@ import { config } from '../../lib/config.ts'
 import { ConflictError } from '../../lib/errors.ts'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
 import { ACTIVE_STATUSES, assertNoOverlap } from '../registrations/conflicts.ts'
+import { createRegistration } from '../registrations/createRegistration.ts'
 import { lockUser, takeSeatOrFail } from '../registrations/seats.ts'
 import type { PaymentRow } from './paymentRecords.ts'
 
@@ -59,21 +60,12 @@ async function createPayment(req: PayloadRequest, user: User, event: Event, meth
 }
 
 async function createHold(req: PayloadRequest, user: User, event: Event, paymentId: number, holdExpiresAt: Date): Promise<number> {
-  const registration = await req.payload.create({
-    collection: 'registrations',
-    overrideAccess: true,
-    req,
-    depth: 0,
-    data: {
-      event: event.id,
-      user: user.id,
-      status: 'pending_payment',
-      payment: paymentId,
-      payment_status: 'pending',
-      booking_date: new Date().toISOString(),
-      holds_seat: true,
-      hold_expires_at: holdExpiresAt.toISOString(),
-    },
+  const registration = await createRegistration(req, event.id, user.id, {
+    status: 'pending_payment',
+    payment: paymentId,
+    payment_status: 'pending',
+    holds_seat: true,
+    hold_expires_at: holdExpiresAt.toISOString(),
   })
   return registration.id
 }

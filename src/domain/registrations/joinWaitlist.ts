@@ -5,6 +5,7 @@ import { ConflictError } from '../../lib/errors.ts'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
 import { isFull } from '../events/capacity.ts'
 import { assertNotRegistered } from './conflicts.ts'
+import { createRegistration } from './createRegistration.ts'
 import { eventOpenForRegistration } from './eventForRegistration.ts'
 import { lockUser } from './seats.ts'
 
@@ -18,14 +19,7 @@ export async function joinWaitlist(req: PayloadRequest, user: User, eventId: num
     const seats = await db.execute(sql`SELECT max_attendees, seats_taken FROM events WHERE id = ${event.id}`)
     const { max_attendees, seats_taken } = seats.rows[0] as { max_attendees: string; seats_taken: string }
     if (!isFull(Number(max_attendees), Number(seats_taken))) throw new ConflictError('This event still has seats: register for it instead.')
-    const registration = await req.payload.create({
-      collection: 'registrations',
-      // overrideAccess: registrations are written only by the registration domain.
-      overrideAccess: true,
-      req,
-      depth: 0,
-      data: { event: event.id, user: user.id, status: 'waitlisted', payment_status: 'not_required', booking_date: new Date().toISOString(), holds_seat: false },
-    })
+    const registration = await createRegistration(req, event.id, user.id, { status: 'waitlisted', payment_status: 'not_required', holds_seat: false })
     return { registration, position: await waitlistPosition(req, registration) }
   })
 }

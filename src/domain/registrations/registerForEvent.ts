@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import type { Event, Registration, User } from '../../payload-types.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import { assertNoOverlap, assertNotRegistered } from './conflicts.ts'
+import { createRegistration } from './createRegistration.ts'
 import { assertFree, eventOpenForRegistration } from './eventForRegistration.ts'
 import { sendTicketEmail } from './notifications.ts'
 import { lockUser, takeSeatOrFail } from './seats.ts'
@@ -26,22 +27,12 @@ export async function registerForOpenEvent(req: PayloadRequest, user: User, even
     await lockUser(req, user.id)
     await assertNotRegistered(req, event.id, user.id)
     await assertNoOverlap(req, event, user.id)
-    const registration = await req.payload.create({
-      collection: 'registrations',
-      // overrideAccess: registrations are written only here, after the checks above.
-      overrideAccess: true,
-      req,
-      depth: 0,
-      data: {
-        event: event.id,
-        user: user.id,
-        status: 'confirmed',
-        ticket_code: generateTicketCode(),
-        notes: input.notes,
-        payment_status: 'not_required',
-        booking_date: new Date().toISOString(),
-        holds_seat: true,
-      },
+    const registration = await createRegistration(req, event.id, user.id, {
+      status: 'confirmed',
+      ticket_code: generateTicketCode(),
+      notes: input.notes,
+      payment_status: 'not_required',
+      holds_seat: true,
     })
     await sendTicketEmail(req, registration, event, user)
     await takeSeatOrFail(req, event.id)

@@ -6,7 +6,7 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import pg from 'pg'
+import { databaseUrl, withClient } from './pgClient.ts'
 
 const exec = promisify(execFile)
 
@@ -49,17 +49,11 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
 
 /** Creates `name` on the server unless it exists. */
 export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
+  await withClient(serverUrl, async (client) => {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
     if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
-  } finally {
-    await client.end()
-  }
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return url.toString()
+  })
+  return databaseUrl(serverUrl, name)
 }
 
 async function loadBinaries(): Promise<Binaries> {
