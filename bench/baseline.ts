@@ -39,7 +39,9 @@ app.get('/api/v1/events', async (req, res) => {
   ])
   const facilitatorIds = [...new Set(page.rows.map((row) => row.facilitator_id).filter(Boolean))]
   const facilitators = facilitatorIds.length
-    ? new Map((await pool.query('SELECT id, name, bio FROM facilitators WHERE id = ANY($1)', [facilitatorIds])).rows.map((row) => [row.id, row]))
+    ? new Map(
+        (await pool.query('SELECT id, name, bio FROM facilitators WHERE id = ANY($1)', [facilitatorIds])).rows.map((row) => [row.id, row]),
+      )
     : new Map()
   const total = Number(count.rows[0].n)
   const events = page.rows.map((row) => {

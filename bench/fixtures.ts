@@ -23,12 +23,18 @@ export async function seedEvents(databaseUrl: string, count: number): Promise<vo
 }
 
 /** An open, unlimited free event and `count` members with a live session each, plus their access tokens. */
-export async function seedContention(databaseUrl: string, jwtSecret: string, count: number): Promise<{ eventId: number; tokens: string[] }> {
+export async function seedContention(
+  databaseUrl: string,
+  jwtSecret: string,
+  count: number,
+): Promise<{ eventId: number; tokens: string[] }> {
   const { eventId, sessions } = await withClient(databaseUrl, (client) => seedSessions(client, count))
   // Sign as the platform does, with its secret; an hour (not the default 15 minutes) outlasts any bench run.
   reloadConfig({ JWT_SECRET: jwtSecret, ACCESS_TOKEN_TTL: '1h' })
   const tokens = await Promise.all(
-    sessions.map(async ({ userId, family }) => (await signAccessToken({ userId, roles: ['user'], sessionId: family, tier: 'standard' })).token),
+    sessions.map(
+      async ({ userId, family }) => (await signAccessToken({ userId, roles: ['user'], sessionId: family, tier: 'standard' })).token,
+    ),
   )
   return { eventId, tokens }
 }

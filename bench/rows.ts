@@ -1,7 +1,15 @@
 import type autocannon from 'autocannon'
 
 /** One line of the results table and of bench/results.json. */
-export type Row = { scenario: string; target: 'platform' | 'baseline'; requests_per_sec: number; p50_ms: number; p99_ms: number; errors: number; non_2xx: number }
+export type Row = {
+  scenario: string
+  target: 'platform' | 'baseline'
+  requests_per_sec: number
+  p50_ms: number
+  p99_ms: number
+  errors: number
+  non_2xx: number
+}
 
 /** The numbers we keep from an autocannon run (timeouts count as errors). */
 export function toRow(scenario: string, target: Row['target'], result: autocannon.Result): Row {

@@ -69,16 +69,24 @@ async function main(): Promise<void> {
     rows.push(contention.row)
     rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
     printTable(rows)
-    process.stdout.write(`\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`)
+    process.stdout.write(
+      `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
+    )
     const hashCost = await measureHashCost()
-    process.stdout.write(`\npassword verification on this machine:\n${hashCost.map((cost) => `  ${cost.scheme.padEnd(40)} ${String(cost.verify_ms_median).padStart(6)} ms median, ${cost.verifies_per_sec_one_core}/s per core`).join('\n')}\n`)
+    process.stdout.write(
+      `\npassword verification on this machine:\n${hashCost.map((cost) => `  ${cost.scheme.padEnd(40)} ${String(cost.verify_ms_median).padStart(6)} ms median, ${cost.verifies_per_sec_one_core}/s per core`).join('\n')}\n`,
+    )
     const results = {
       generated_at: new Date().toISOString(),
       machine: { cpus: os.cpus().length, node: process.version },
       duration_s: duration,
       connections,
       rows,
-      registrations_under_contention: { per_second: contention.registrationsPerSecond, confirmed: contention.confirmed, seats_taken: contention.seatsTaken },
+      registrations_under_contention: {
+        per_second: contention.registrationsPerSecond,
+        confirmed: contention.confirmed,
+        seats_taken: contention.seatsTaken,
+      },
       password_verification: hashCost,
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
@@ -120,7 +128,11 @@ async function measureContention(baseUrl: string, databaseUrl: string, jwtSecret
       {
         method: 'POST',
         path: `/api/v1/events/${eventId}/register`,
-        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` }, body: '{}' }),
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+          body: '{}',
+        }),
       },
     ],
   })
@@ -146,17 +158,25 @@ async function registerBenchAccount(baseUrl: string): Promise<void> {
 
 function printTable(rows: Row[]): void {
   const header = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx']
-  const lines = rows.map((row) => [row.scenario, row.target, row.requests_per_sec, row.p50_ms, row.p99_ms, row.errors, row.non_2xx].map(String))
+  const lines = rows.map((row) =>
+    [row.scenario, row.target, row.requests_per_sec, row.p50_ms, row.p99_ms, row.errors, row.non_2xx].map(String),
+  )
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)))
-  const format = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')
+  const format = (cells: string[]) =>
+    cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')
   process.stdout.write(`\n${format(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}\n${lines.map(format).join('\n')}\n`)
 }
 
 async function buildIfNeeded(): Promise<void> {
   const built = path.join(root, 'dist/src/main.js')
-  if (existsSync(built) && existsSync(path.join(root, '.next/BUILD_ID')) && (await newestSourceMs()) <= (await fs.stat(built)).mtimeMs) return
+  if (existsSync(built) && existsSync(path.join(root, '.next/BUILD_ID')) && (await newestSourceMs()) <= (await fs.stat(built)).mtimeMs)
+    return
   process.stdout.write('no production build of the current sources: running npm run build\n')
-  const build = spawn('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production' } })
+  const build = spawn('npm', ['run', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production' },
+  })
   const code = await new Promise((resolve) => build.once('exit', resolve))
   if (code !== 0) throw new Error('npm run build failed')
 }
@@ -167,7 +187,9 @@ async function newestSourceMs(): Promise<number> {
   for (const top of ['src', 'collections', 'endpoints', 'hooks', 'migrations', 'payload.config.ts', 'package-lock.json']) {
     const target = path.join(root, top)
     if (!existsSync(target)) continue
-    const entries = (await fs.stat(target)).isDirectory() ? (await fs.readdir(target, { recursive: true })).map((entry) => path.join(target, entry)) : [target]
+    const entries = (await fs.stat(target)).isDirectory()
+      ? (await fs.readdir(target, { recursive: true })).map((entry) => path.join(target, entry))
+      : [target]
     for (const entry of entries) newest = Math.max(newest, (await fs.stat(entry)).mtimeMs)
   }
   return newest
@@ -190,7 +212,11 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
 }
 
 function startChild(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { cwd: root, env: { ...process.env, NODE_OPTIONS: '', NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  return spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: '', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -204,7 +230,13 @@ function stopChild(child: ChildProcess): Promise<void> {
 async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (await fetch(url).then((res) => res.ok, () => false)) return
+    if (
+      await fetch(url).then(
+        (res) => res.ok,
+        () => false,
+      )
+    )
+      return
     await sleep(250)
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`)

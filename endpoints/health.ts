@@ -9,7 +9,12 @@ export const healthRoutes = v1Router('', { base: '' })
 
 healthRoutes.get(
   '/health',
-  { summary: 'Service and database health (spec 004)', tags: ['system'], envelope: 'booking', responses: { 200: HealthOut, 503: HealthOut } },
+  {
+    summary: 'Service and database health (spec 004)',
+    tags: ['system'],
+    envelope: 'booking',
+    responses: { 200: HealthOut, 503: HealthOut },
+  },
   async ({ req }) => {
     const connected = await checkDatabase(req.payload)
     return {

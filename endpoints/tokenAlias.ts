@@ -8,9 +8,16 @@ import { UnauthorizedError } from '../src/lib/errors.ts'
 /** Spec 002's POST /api/token/refresh/: the same rotation as /api/v1/auth/refresh ({refresh, access} and more). */
 export const tokenAliasRoutes = v1Router('/token', { base: '/api' })
 
-tokenAliasRoutes.post('/refresh', { summary: 'Rotate a refresh token (spec 002 path)', body: RefreshBody, responses: { 200: TokensOut, 401: 'Invalid, expired or reused refresh token' } },
+tokenAliasRoutes.post(
+  '/refresh',
+  {
+    summary: 'Rotate a refresh token (spec 002 path)',
+    body: RefreshBody,
+    responses: { 200: TokensOut, 401: 'Invalid, expired or reused refresh token' },
+  },
   async ({ req, body, http }) => {
     const token = body.refresh ?? body.refresh_token
     if (!token) throw new UnauthorizedError('Refresh token not provided.')
     return { body: tokenBody(await refreshSession(req, token, clientMetaOf(http.req))) }
-  })
+  },
+)

@@ -1,7 +1,7 @@
-import * as migration_20261123_130619_initial from './20261123_130619_initial.js';
-import * as migration_20261123_140135_identity from './20261123_140135_identity.js';
-import * as migration_20261123_142636_events from './20261123_142636_events.js';
-import * as migration_20261123_145526_payments from './20261123_145526_payments.js';
+import * as migration_20261123_130619_initial from './20261123_130619_initial.js'
+import * as migration_20261123_140135_identity from './20261123_140135_identity.js'
+import * as migration_20261123_142636_events from './20261123_142636_events.js'
+import * as migration_20261123_145526_payments from './20261123_145526_payments.js'
 
 export const migrations = [
   {
@@ -22,6 +22,6 @@ export const migrations = [
   {
     up: migration_20261123_145526_payments.up,
     down: migration_20261123_145526_payments.down,
-    name: '20261123_145526_payments'
+    name: '20261123_145526_payments',
   },
-];
+]

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     await database?.stop()
   })
   database = await resolveDatabase((message) => logger.info(message))
-  if (!config.STRIPE_SECRET_KEY && !config.isProduction) fakeStripe = await startLocalStripe(config.PORT, config.STRIPE_WEBHOOK_SECRET, logger)
+  if (!config.STRIPE_SECRET_KEY && !config.isProduction)
+    fakeStripe = await startLocalStripe(config.PORT, config.STRIPE_WEBHOOK_SECRET, logger)
   // Imported only now: payload.config.ts reads the database URL resolved above.
   const { startServer } = await import('./server.ts')
   const { ensureAdminUser } = await import('./domain/seed/ensureAdminUser.ts')
@@ -46,7 +47,11 @@ async function main(): Promise<void> {
 async function startLocalStripe(port: number, webhookSecret: string, logger: Logger) {
   const { startFakeStripe } = await import('./dev/fakeStripe/server.ts')
   const { reloadConfig } = await import('./lib/config.ts')
-  const fake = await startFakeStripe({ webhookSecret, webhookUrl: `http://127.0.0.1:${port}/api/v1/payments/webhook`, log: (message) => logger.debug(message) })
+  const fake = await startFakeStripe({
+    webhookSecret,
+    webhookUrl: `http://127.0.0.1:${port}/api/v1/payments/webhook`,
+    log: (message) => logger.debug(message),
+  })
   reloadConfig({ STRIPE_API_URL: fake.url })
   return fake
 }

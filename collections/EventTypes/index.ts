@@ -17,7 +17,8 @@ export const EventTypes: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
-      validate: (value: string | null | undefined) => (/^[a-z][a-z0-9_]{1,39}$/.test(value ?? '') ? true : 'Lowercase letters, digits and _ (e.g. retreat).'),
+      validate: (value: string | null | undefined) =>
+        /^[a-z][a-z0-9_]{1,39}$/.test(value ?? '') ? true : 'Lowercase letters, digits and _ (e.g. retreat).',
       admin: { description: 'What events store and filters use, e.g. "retreat".' },
     },
     { name: 'label', type: 'text', required: true },

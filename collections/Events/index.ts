@@ -34,9 +34,18 @@ export const EVENT_STATUSES = ['draft', 'active', 'cancelled', 'completed'] as c
 
 export const Events: CollectionConfig = {
   slug: 'events',
-  admin: { group: 'Events', useAsTitle: 'name', defaultColumns: ['name', 'event_type', 'start_datetime', 'seats_taken', 'max_attendees', 'status', 'is_published'] },
+  admin: {
+    group: 'Events',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'event_type', 'start_datetime', 'seats_taken', 'max_attendees', 'status', 'is_published'],
+  },
   // Anyone reads published events; staff and an event's creator also read it unpublished.
-  access: { read: or(isPublished, isStaff, isOwner('created_by')), create: isLoggedIn, update: or(isStaff, isOwner('created_by')), delete: isStaff },
+  access: {
+    read: or(isPublished, isStaff, isOwner('created_by')),
+    create: isLoggedIn,
+    update: or(isStaff, isOwner('created_by')),
+    delete: isStaff,
+  },
   hooks: { beforeChange: [setCreatedBy, syncDescriptionText] },
   indexes: [{ fields: ['is_published', 'status', 'start_datetime'] }],
   fields: [
@@ -45,13 +54,30 @@ export const Events: CollectionConfig = {
     // Plain text of `description`, kept by a hook: what the API returns and what search matches.
     { name: 'description_text', type: 'textarea', admin: { hidden: true }, access: { create: nobody, update: nobody } },
     { name: 'event_type', type: 'relationship', relationTo: 'event-types', required: true, index: true },
-    { name: 'facilitator', type: 'relationship', relationTo: 'facilitators', index: true, access: { create: isFacilitatorOrStaffField, update: isStaffField } },
+    {
+      name: 'facilitator',
+      type: 'relationship',
+      relationTo: 'facilitators',
+      index: true,
+      access: { create: isFacilitatorOrStaffField, update: isStaffField },
+    },
     {
       type: 'row',
       fields: [
         { name: 'start_datetime', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'end_datetime', type: 'date', required: true, validate: endAfterStart, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'timezone', type: 'text', defaultValue: 'UTC', validate: (value: string | null | undefined) => (!value || isValidTimezone(value) ? true : 'Enter an IANA time zone.') },
+        {
+          name: 'end_datetime',
+          type: 'date',
+          required: true,
+          validate: endAfterStart,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
+        {
+          name: 'timezone',
+          type: 'text',
+          defaultValue: 'UTC',
+          validate: (value: string | null | undefined) => (!value || isValidTimezone(value) ? true : 'Enter an IANA time zone.'),
+        },
       ],
     },
     { name: 'location_name', type: 'text', maxLength: 255 },
@@ -59,7 +85,15 @@ export const Events: CollectionConfig = {
     { name: 'location_country', type: 'text', maxLength: 120, index: true },
     { name: 'location', type: 'text', maxLength: 500, admin: { description: 'Free-text location (spec 004).' } },
     { name: 'virtual_link', type: 'text', maxLength: 500, validate: url },
-    { name: 'max_attendees', type: 'number', required: true, defaultValue: 0, min: 0, validate: capacity, admin: { description: '0 = unlimited' } },
+    {
+      name: 'max_attendees',
+      type: 'number',
+      required: true,
+      defaultValue: 0,
+      min: 0,
+      validate: capacity,
+      admin: { description: '0 = unlimited' },
+    },
     {
       name: 'seats_taken',
       type: 'number',
@@ -78,8 +112,22 @@ export const Events: CollectionConfig = {
     { name: 'requirements', type: 'textarea', maxLength: 2000 },
     { name: 'image_url', type: 'text', maxLength: 500, validate: url },
     // Members' events wait for staff approval; facilitators and staff publish directly.
-    { name: 'is_published', type: 'checkbox', defaultValue: false, index: true, access: { create: isFacilitatorOrStaffField, update: isFacilitatorOrStaffField } },
-    { name: 'status', type: 'select', options: [...EVENT_STATUSES], defaultValue: 'active', required: true, index: true, access: { create: isFacilitatorOrStaffField, update: isFacilitatorOrStaffField } },
+    {
+      name: 'is_published',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: { create: isFacilitatorOrStaffField, update: isFacilitatorOrStaffField },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      options: [...EVENT_STATUSES],
+      defaultValue: 'active',
+      required: true,
+      index: true,
+      access: { create: isFacilitatorOrStaffField, update: isFacilitatorOrStaffField },
+    },
     { name: 'created_by', type: 'relationship', relationTo: 'users', index: true, admin: { readOnly: true }, access: { update: nobody } },
   ],
 }

@@ -13,7 +13,11 @@ export const PAYMENT_METHODS = ['card', 'alipay', 'wechat_pay'] as const
  */
 export const Payments: CollectionConfig = {
   slug: 'payments',
-  admin: { group: 'Payments', useAsTitle: 'stripe_checkout_session_id', defaultColumns: ['user', 'registration', 'amount_cents', 'currency', 'payment_method', 'status', 'createdAt'] },
+  admin: {
+    group: 'Payments',
+    useAsTitle: 'stripe_checkout_session_id',
+    defaultColumns: ['user', 'registration', 'amount_cents', 'currency', 'payment_method', 'status', 'createdAt'],
+  },
   access: { read: or(isStaff, isOwner('user')), create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },

@@ -7,12 +7,27 @@ import { isCurrency } from '../../src/lib/validation/money.ts'
 /** Subscription plans (spec 001 `premium_monthly`, spec 003 billing). Staff edit them; Stripe bills them. */
 export const Plans: CollectionConfig = {
   slug: 'plans',
-  admin: { group: 'Payments', useAsTitle: 'name', defaultColumns: ['name', 'code', 'price_cents', 'currency', 'interval', 'rate_limit_tier', 'is_active'] },
+  admin: {
+    group: 'Payments',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'code', 'price_cents', 'currency', 'interval', 'rate_limit_tier', 'is_active'],
+  },
   access: { read: anyone, create: isStaff, update: isStaff, delete: isAdmin },
   fields: [
-    { name: 'code', type: 'text', required: true, unique: true, index: true, admin: { description: 'What clients send as plan_id, e.g. premium_monthly.' } },
+    {
+      name: 'code',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      admin: { description: 'What clients send as plan_id, e.g. premium_monthly.' },
+    },
     { name: 'name', type: 'text', required: true },
-    { name: 'stripe_price_id', type: 'text', admin: { description: 'Stripe Price to bill; empty = created from the amount below on first use.' } },
+    {
+      name: 'stripe_price_id',
+      type: 'text',
+      admin: { description: 'Stripe Price to bill; empty = created from the amount below on first use.' },
+    },
     { name: 'price_cents', type: 'number', required: true, min: 0 },
     {
       name: 'currency',

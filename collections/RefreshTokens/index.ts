@@ -2,7 +2,15 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../../src/access/isStaff.ts'
 import { nobody } from '../../src/access/nobody.ts'
 
-export const REVOKE_REASONS = ['rotated', 'logout', 'logout_all', 'session_revoked', 'reuse_detected', 'password_reset', 'account_disabled'] as const
+export const REVOKE_REASONS = [
+  'rotated',
+  'logout',
+  'logout_all',
+  'session_revoked',
+  'reuse_detected',
+  'password_reset',
+  'account_disabled',
+] as const
 
 /**
  * Refresh tokens, stored as SHA-256 hashes. A family is every token descended from one sign-in (one

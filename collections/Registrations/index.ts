@@ -20,7 +20,11 @@ const systemOnly = { create: nobody, update: nobody }
  */
 export const Registrations: CollectionConfig = {
   slug: 'registrations',
-  admin: { group: 'Events', useAsTitle: 'ticket_code', defaultColumns: ['ticket_code', 'event', 'user', 'status', 'payment_status', 'createdAt'] },
+  admin: {
+    group: 'Events',
+    useAsTitle: 'ticket_code',
+    defaultColumns: ['ticket_code', 'event', 'user', 'status', 'payment_status', 'createdAt'],
+  },
   access: { read: or(isStaff, isOwner('user'), isEventFacilitator), create: nobody, update: isStaff, delete: nobody },
   indexes: [{ fields: ['event', 'status'] }, { fields: ['user', 'status'] }],
   fields: [
@@ -30,7 +34,14 @@ export const Registrations: CollectionConfig = {
     { name: 'ticket_code', type: 'text', unique: true, access: systemOnly },
     { name: 'notes', type: 'textarea', maxLength: 2000 },
     { name: 'payment', type: 'relationship', relationTo: 'payments', access: systemOnly },
-    { name: 'payment_status', type: 'select', options: [...PAYMENT_STATUSES], defaultValue: 'not_required', required: true, access: systemOnly },
+    {
+      name: 'payment_status',
+      type: 'select',
+      options: [...PAYMENT_STATUSES],
+      defaultValue: 'not_required',
+      required: true,
+      access: systemOnly,
+    },
     { name: 'booking_date', type: 'date', required: true, access: systemOnly },
     // True while this registration counts in events.seats_taken (confirmed, checked in, paying, or offered).
     { name: 'holds_seat', type: 'checkbox', defaultValue: false, index: true, access: systemOnly },

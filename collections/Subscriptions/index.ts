@@ -4,12 +4,25 @@ import { isStaff } from '../../src/access/isStaff.ts'
 import { nobody } from '../../src/access/nobody.ts'
 import { or } from '../../src/access/or.ts'
 
-export const SUBSCRIPTION_STATUSES = ['incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'canceled', 'unpaid', 'paused'] as const
+export const SUBSCRIPTION_STATUSES = [
+  'incomplete',
+  'incomplete_expired',
+  'trialing',
+  'active',
+  'past_due',
+  'canceled',
+  'unpaid',
+  'paused',
+] as const
 
 /** A user's Stripe subscription, mirrored from Stripe's webhooks (Stripe is the source of truth). */
 export const Subscriptions: CollectionConfig = {
   slug: 'subscriptions',
-  admin: { group: 'Payments', useAsTitle: 'stripe_subscription_id', defaultColumns: ['user', 'plan', 'status', 'current_period_end', 'cancel_at_period_end'] },
+  admin: {
+    group: 'Payments',
+    useAsTitle: 'stripe_subscription_id',
+    defaultColumns: ['user', 'plan', 'status', 'current_period_end', 'cancel_at_period_end'],
+  },
   access: { read: or(isStaff, isOwner('user')), create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },

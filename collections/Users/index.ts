@@ -25,7 +25,8 @@ const phone: Validate<string | null | undefined> = (value, { siblingData }) => {
   return true
 }
 
-const timezone: Validate<string | null | undefined> = (value) => (!value || isValidTimezone(value) ? true : 'Enter an IANA time zone, e.g. Europe/Paris.')
+const timezone: Validate<string | null | undefined> = (value) =>
+  !value || isValidTimezone(value) ? true : 'Enter an IANA time zone, e.g. Europe/Paris.'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -88,8 +89,26 @@ export const Users: CollectionConfig = {
       admin: { readOnly: true, description: 'Maintained from the subscription status.' },
       access: { create: nobody, update: nobody, read: isSelfOrStaffField },
     },
-    { name: 'stripe_customer_id', type: 'text', unique: true, admin: { readOnly: true }, access: { read: isStaffField, create: nobody, update: nobody } },
-    { name: 'oauth_google_id', type: 'text', unique: true, admin: { readOnly: true }, access: { read: isStaffField, create: nobody, update: nobody } },
-    { name: 'oauth_github_id', type: 'text', unique: true, admin: { readOnly: true }, access: { read: isStaffField, create: nobody, update: nobody } },
+    {
+      name: 'stripe_customer_id',
+      type: 'text',
+      unique: true,
+      admin: { readOnly: true },
+      access: { read: isStaffField, create: nobody, update: nobody },
+    },
+    {
+      name: 'oauth_google_id',
+      type: 'text',
+      unique: true,
+      admin: { readOnly: true },
+      access: { read: isStaffField, create: nobody, update: nobody },
+    },
+    {
+      name: 'oauth_github_id',
+      type: 'text',
+      unique: true,
+      admin: { readOnly: true },
+      access: { read: isStaffField, create: nobody, update: nobody },
+    },
   ],
 }

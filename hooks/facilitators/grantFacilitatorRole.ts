@@ -8,6 +8,13 @@ export const grantFacilitatorRole: CollectionAfterChangeHook<Facilitator> = asyn
   // overrideAccess: the role follows from a profile staff created; the caller need not be an admin.
   const user = await req.payload.findByID({ collection: 'users', id: userId, depth: 0, overrideAccess: true, req })
   if (user.roles?.includes('facilitator')) return doc
-  await req.payload.update({ collection: 'users', id: userId, data: { roles: [...(user.roles ?? []), 'facilitator'] }, overrideAccess: true, req, depth: 0 })
+  await req.payload.update({
+    collection: 'users',
+    id: userId,
+    data: { roles: [...(user.roles ?? []), 'facilitator'] },
+    overrideAccess: true,
+    req,
+    depth: 0,
+  })
   return doc
 }

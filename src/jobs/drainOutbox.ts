@@ -27,7 +27,10 @@ export async function drainOutbox(services: OutboxServices, now: Date, batchSize
   for (const row of rows) {
     try {
       await handleOutboxMessage(row.topic, row.data, services)
-      await pool.query(`UPDATE outbox SET status = 'done', processed_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1`, [row.id, now])
+      await pool.query(`UPDATE outbox SET status = 'done', processed_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1`, [
+        row.id,
+        now,
+      ])
     } catch (error) {
       await recordFailure(pool, row, error as Error, now)
     }
@@ -40,8 +43,10 @@ async function recordFailure(pool: ReturnType<typeof poolOf>, row: ClaimedRow, e
   const giveUp = attempts >= MAX_OUTBOX_ATTEMPTS
   logger.warn({ err: error, outboxId: row.id, topic: row.topic, attempts, giveUp }, 'outbox message failed')
   const retryAt = new Date(now.getTime() + retryDelaySeconds(attempts) * 1000)
-  await pool.query(
-    `UPDATE outbox SET status = $2, available_at = $3, locked_until = NULL, last_error = $4 WHERE id = $1`,
-    [row.id, giveUp ? 'failed' : 'pending', retryAt, String(error.message).slice(0, 2000)],
-  )
+  await pool.query(`UPDATE outbox SET status = $2, available_at = $3, locked_until = NULL, last_error = $4 WHERE id = $1`, [
+    row.id,
+    giveUp ? 'failed' : 'pending',
+    retryAt,
+    String(error.message).slice(0, 2000),
+  ])
 }

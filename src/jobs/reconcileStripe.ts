@@ -17,7 +17,10 @@ export async function reconcileStripe(payload: Payload, now: Date): Promise<Reco
   const events: Stripe.Event[] = []
   for await (const event of stripe().events.list({ types: HANDLED_EVENTS, created: { gte: since }, limit: 100 })) events.push(event)
   // One query skips everything the webhooks already applied; only the rest open a transaction.
-  const recorded = await recordedEventIds(payload, events.map((event) => event.id))
+  const recorded = await recordedEventIds(
+    payload,
+    events.map((event) => event.id),
+  )
   let repaired = 0
   for (const event of events.reverse().filter((candidate) => !recorded.has(candidate.id))) {
     const outcome = await handleStripeEvent(await createLocalReq({}, payload), event)

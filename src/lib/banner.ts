@@ -3,7 +3,17 @@ import type { AdminAccount } from '../domain/seed/ensureAdminUser.ts'
 import { config } from './config.ts'
 
 /** What a developer needs after `npm run dev`: where everything is and how to sign in. */
-export function printBanner({ admin, embeddedDatabase, demo, fakeStripeUrl }: { admin: AdminAccount; embeddedDatabase: boolean; demo: boolean; fakeStripeUrl?: string }): void {
+export function printBanner({
+  admin,
+  embeddedDatabase,
+  demo,
+  fakeStripeUrl,
+}: {
+  admin: AdminAccount
+  embeddedDatabase: boolean
+  demo: boolean
+  fakeStripeUrl?: string
+}): void {
   const url = config.PUBLIC_URL
   const password = admin.generatedPassword ?? (admin.created ? '(ADMIN_PASSWORD)' : '(unchanged; set when it was created)')
   const lines = [

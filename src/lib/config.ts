@@ -18,7 +18,12 @@ const duration = z.string().transform((value, ctx) => {
     return z.NEVER
   }
 })
-const csv = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+)
 const optionalUrl = z.url().optional()
 
 const Env = z.object({
@@ -66,7 +71,10 @@ const Env = z.object({
   DEFAULT_PLAN_CODE: z.string().default('premium_monthly'),
   CRON_ENABLED: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('1mb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
+    .default('1mb'),
 })
 
 export type Config = ReturnType<typeof loadConfig>

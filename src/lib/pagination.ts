@@ -17,7 +17,8 @@ export function linkPagination(info: PageInfo, path: string, query: Record<strin
   const pages = pageCount(info)
   const link = (page: number) => {
     const url = new URL(path, config.PUBLIC_URL)
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '' && key !== 'page') url.searchParams.set(key, String(value))
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== '' && key !== 'page') url.searchParams.set(key, String(value))
     url.searchParams.set('page', String(page))
     return url.toString()
   }

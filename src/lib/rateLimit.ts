@@ -18,7 +18,9 @@ export function limiter(name: string, spec: LimiterSpec): RateLimiterAbstract {
   let found = limiters.get(key)
   if (!found) {
     const options = { keyPrefix: `rl:${name}`, points: spec.points, duration: spec.durationSeconds, blockDuration: spec.blockSeconds ?? 0 }
-    found = config.REDIS_URL ? new RateLimiterRedis({ ...options, storeClient: redisClient(config.REDIS_URL) }) : new RateLimiterMemory(options)
+    found = config.REDIS_URL
+      ? new RateLimiterRedis({ ...options, storeClient: redisClient(config.REDIS_URL) })
+      : new RateLimiterMemory(options)
     limiters.set(key, found)
   }
   return found
@@ -33,7 +35,11 @@ function redisClient(url: string): Redis {
 }
 
 /** Takes one point from the key's budget; throws 429 (with Retry-After, and `detail` if given) when it is spent. */
-export async function consume(target: RateLimiterAbstract, key: string, detail?: (retryAfterSeconds: number) => string): Promise<RateLimiterRes> {
+export async function consume(
+  target: RateLimiterAbstract,
+  key: string,
+  detail?: (retryAfterSeconds: number) => string,
+): Promise<RateLimiterRes> {
   try {
     return await target.consume(key, 1)
   } catch (rejection) {

@@ -13,7 +13,11 @@ let cached: { key: string; client: Stripe } | undefined
 export function stripe(): Stripe {
   const apiKey = config.STRIPE_SECRET_KEY ?? FAKE_STRIPE_KEY
   const key = `${apiKey}|${config.STRIPE_API_URL ?? ''}`
-  if (cached?.key !== key) cached = { key, client: new Stripe(apiKey, { ...endpoint(config.STRIPE_API_URL), maxNetworkRetries: 2, timeout: 20_000, telemetry: false }) }
+  if (cached?.key !== key)
+    cached = {
+      key,
+      client: new Stripe(apiKey, { ...endpoint(config.STRIPE_API_URL), maxNetworkRetries: 2, timeout: 20_000, telemetry: false }),
+    }
   return cached.client
 }
 

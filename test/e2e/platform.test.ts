@@ -16,7 +16,15 @@ beforeAll(async () => {
   workdir = await fs.mkdtemp(path.join(os.tmpdir(), 'platform-e2e-'))
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 })
 afterAll(async () => {
@@ -25,10 +33,20 @@ afterAll(async () => {
   await fs.rm(workdir, { recursive: true, force: true })
 })
 
-const env = { DATABASE_URL: undefined, ADMIN_PASSWORD: undefined, ADMIN_EMAIL: 'staff@platform.test', SEED_DEMO: 'true', CRON_ENABLED: 'false' }
+const env = {
+  DATABASE_URL: undefined,
+  ADMIN_PASSWORD: undefined,
+  ADMIN_EMAIL: 'staff@platform.test',
+  SEED_DEMO: 'true',
+  CRON_ENABLED: 'false',
+}
 const postgresProcesses = () => {
   try {
-    return execFileSync('pgrep', ['-f', path.join(workdir, '.data', 'pg')]).toString().trim().split('\n').filter(Boolean)
+    return execFileSync('pgrep', ['-f', path.join(workdir, '.data', 'pg')])
+      .toString()
+      .trim()
+      .split('\n')
+      .filter(Boolean)
   } catch {
     return [] // pgrep exits 1 when nothing matches
   }
@@ -62,7 +80,9 @@ describe('npm run dev on a fresh machine', () => {
     await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 180_000 })
     await page.waitForSelector('a[href="/admin/collections/users"]', { timeout: 180_000 })
     const links = await page.$$eval('a[href^="/admin/collections/"]', (anchors) => anchors.map((a) => a.getAttribute('href')))
-    expect(links).toEqual(expect.arrayContaining(['/admin/collections/users', '/admin/collections/events', '/admin/collections/registrations']))
+    expect(links).toEqual(
+      expect.arrayContaining(['/admin/collections/users', '/admin/collections/events', '/admin/collections/registrations']),
+    )
     // The event form renders, rich-text editor included (its components come from the import map).
     await page.goto(`${running!.url}/admin/collections/events/create`, { timeout: 180_000 })
     await page.waitForSelector('[data-lexical-editor="true"]', { timeout: 180_000 })
@@ -103,7 +123,11 @@ describe('npm run dev on a fresh machine', () => {
       'staff@platform.test',
     ])
     const events = await api.get('/api/v1/events')
-    expect(events.body.events.map((event) => String(event.name))).toEqual(['Morning Meditation Session', 'Tech Hackathon', 'Mountain Retreat'])
+    expect(events.body.events.map((event) => String(event.name))).toEqual([
+      'Morning Meditation Session',
+      'Tech Hackathon',
+      'Mountain Retreat',
+    ])
     expect(await running.stop('SIGINT')).toBe(0)
     running = undefined
     expect(postgresProcesses()).toEqual([])
@@ -123,7 +147,9 @@ describe('npm run build && npm start (production)', () => {
   it('refuses to start on a default secret, with a clear message', async () => {
     const { code, output } = await runToExit(spawnPlatform({ cwd: workdir, env: { DATABASE_URL: emptyDatabase.url }, mode: 'production' }))
     expect(code).toBe(1)
-    expect(output).toContain('failed to start: Refusing to start in production with development default secrets: PAYLOAD_SECRET, JWT_SECRET, CRM_BEARER_TOKEN.')
+    expect(output).toContain(
+      'failed to start: Refusing to start in production with development default secrets: PAYLOAD_SECRET, JWT_SECRET, CRM_BEARER_TOKEN.',
+    )
   }, 60_000)
 
   it('applies pending migrations at start, serves the built admin and stops cleanly', async () => {
@@ -153,6 +179,9 @@ async function createEmptyDatabase() {
   await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`))
   return {
     url: databaseUrl(serverUrl, name),
-    drop: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   }
 }

@@ -21,8 +21,11 @@ export function cookieJar(api: ApiClient, origin?: string) {
   return {
     cookies,
     rawSetCookies: (res: ApiResponse) => res.headers.getSetCookie(),
-    get: async (path: string, options: RequestOptions = {}) => remember(await api.get(path, { ...options, headers: headers(options.headers) })),
-    post: async (path: string, body?: unknown, options: RequestOptions = {}) => remember(await api.post(path, body, { ...options, headers: headers(options.headers) })),
-    patch: async (path: string, body?: unknown, options: RequestOptions = {}) => remember(await api.patch(path, body, { ...options, headers: headers(options.headers) })),
+    get: async (path: string, options: RequestOptions = {}) =>
+      remember(await api.get(path, { ...options, headers: headers(options.headers) })),
+    post: async (path: string, body?: unknown, options: RequestOptions = {}) =>
+      remember(await api.post(path, body, { ...options, headers: headers(options.headers) })),
+    patch: async (path: string, body?: unknown, options: RequestOptions = {}) =>
+      remember(await api.patch(path, body, { ...options, headers: headers(options.headers) })),
   }
 }

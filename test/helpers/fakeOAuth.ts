@@ -9,7 +9,14 @@ export type FakeProviders = {
   /** A Google ID token signed with the fake JWKS key (or another key, to test rejection). */
   googleToken(claims: JWTPayload, options?: { expiresIn?: string; audience?: string; foreignKey?: boolean }): Promise<string>
   /** Registers a GitHub account: its OAuth code and access token, profile and emails. */
-  githubAccount(account: { code: string; token: string; id: number; login: string; name: string; emails: { email: string; primary: boolean; verified: boolean }[] }): void
+  githubAccount(account: {
+    code: string
+    token: string
+    id: number
+    login: string
+    name: string
+    emails: { email: string; primary: boolean; verified: boolean }[]
+  }): void
   close(): Promise<void>
 }
 
@@ -32,11 +39,13 @@ export async function startFakeProviders(): Promise<FakeProviders> {
     if (url.pathname === '/github/login/oauth/access_token' && req.method === 'POST') {
       const body = JSON.parse(await text(req)) as { client_id: string; client_secret: string; code: string }
       const account = [...accounts.values()].find((candidate) => candidate.code === body.code)
-      if (body.client_id !== GITHUB_CLIENT.id || body.client_secret !== GITHUB_CLIENT.secret || !account) return send(200, { error: 'bad_verification_code' })
+      if (body.client_id !== GITHUB_CLIENT.id || body.client_secret !== GITHUB_CLIENT.secret || !account)
+        return send(200, { error: 'bad_verification_code' })
       return send(200, { access_token: account.token, token_type: 'bearer', scope: 'read:user,user:email' })
     }
     const account = accounts.get((req.headers.authorization ?? '').replace('Bearer ', ''))
-    if (url.pathname === '/github/api/user') return account ? send(200, { id: account.id, login: account.login, name: account.name }) : send(401, { message: 'Bad credentials' })
+    if (url.pathname === '/github/api/user')
+      return account ? send(200, { id: account.id, login: account.login, name: account.name }) : send(401, { message: 'Bad credentials' })
     if (url.pathname === '/github/api/user/emails') return account ? send(200, account.emails) : send(401, { message: 'Bad credentials' })
     send(404, { message: 'Not Found' })
   })

@@ -30,4 +30,7 @@ export async function startPaymentsApp(env: Record<string, string> = {}): Promis
   }
 }
 
-export const redirects = { success_url: `${APP_ORIGIN}/payment/success?session_id={CHECKOUT_SESSION_ID}`, cancel_url: `${APP_ORIGIN}/events/1` }
+export const redirects = {
+  success_url: `${APP_ORIGIN}/payment/success?session_id={CHECKOUT_SESSION_ID}`,
+  cancel_url: `${APP_ORIGIN}/events/1`,
+}

@@ -75,10 +75,17 @@ export function runNpmScript(script: string): Promise<string> {
 async function waitForHealthy(url: string, exited: Promise<number | null>, output: () => string, timeoutMs = 120_000): Promise<void> {
   let gone = false
   void exited.then(() => (gone = true))
-  const healthy = async () => (await fetch(`${url}/health`).then((res) => res.ok, () => false)) && output().includes('Platform is running')
-  const state = await waitUntil(async () => {
-    if (gone) return 'exited' // an exited process will not become healthy: stop waiting
-    return (await healthy()) ? 'healthy' : undefined
-  }, { timeoutMs, everyMs: 250 })
+  const healthy = async () =>
+    (await fetch(`${url}/health`).then(
+      (res) => res.ok,
+      () => false,
+    )) && output().includes('Platform is running')
+  const state = await waitUntil(
+    async () => {
+      if (gone) return 'exited' // an exited process will not become healthy: stop waiting
+      return (await healthy()) ? 'healthy' : undefined
+    },
+    { timeoutMs, everyMs: 250 },
+  )
   if (state !== 'healthy') throw new Error(`platform did not become healthy:\n${output().slice(-4000)}`)
 }

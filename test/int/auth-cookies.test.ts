@@ -56,9 +56,17 @@ describe('cookie mode (spec 002)', () => {
     const missing = await browser.patch('/api/v1/users/me/', { first_name: 'Mallory' })
     expect(missing.status).toBe(403)
     expect(missing.body).toMatchObject({ detail: 'CSRF Failed: CSRF token missing.', success: false })
-    const wrong = await browser.patch('/api/v1/users/me/', { first_name: 'Mallory' }, { headers: { 'x-csrftoken': `${token.slice(0, -1)}x` } })
+    const wrong = await browser.patch(
+      '/api/v1/users/me/',
+      { first_name: 'Mallory' },
+      { headers: { 'x-csrftoken': `${token.slice(0, -1)}x` } },
+    )
     expect(wrong.body.detail).toBe('CSRF Failed: CSRF token incorrect.')
-    const foreign = await browser.patch('/api/v1/users/me/', { first_name: 'Mallory' }, { headers: { 'x-csrftoken': token, origin: 'https://evil.example.net' } })
+    const foreign = await browser.patch(
+      '/api/v1/users/me/',
+      { first_name: 'Mallory' },
+      { headers: { 'x-csrftoken': token, origin: 'https://evil.example.net' } },
+    )
     expect(foreign.status).toBe(403)
     expect(foreign.body.detail).toBe('CSRF Failed: Origin checking failed - https://evil.example.net does not match any trusted origins.')
     const allowed = await browser.patch('/api/v1/users/me/', { first_name: 'Alice' }, { headers: { 'x-csrftoken': token } })
@@ -95,7 +103,7 @@ describe('cookie mode (spec 002)', () => {
     expect((await app.api.post('/api/v1/auth/refresh', { refresh })).status).toBe(401)
   })
 
-  it('accepts spec 002\'s access_token header too (no cookies, no CSRF needed)', async () => {
+  it("accepts spec 002's access_token header too (no cookies, no CSRF needed)", async () => {
     const { token, user } = await makeUser(app)
     const res = await app.api.patch('/api/v1/users/me', { first_name: 'Header' }, { headers: { access_token: token } })
     expect(res.status).toBe(200)

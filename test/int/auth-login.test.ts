@@ -14,7 +14,8 @@ const register = async (body: Record<string, unknown>) => {
   expect(res.status).toBe(201)
   return res.body
 }
-const storedHash = async (userId: number) => (await poolOf(app.payload).query('SELECT hash, salt FROM users WHERE id = $1', [userId])).rows[0]
+const storedHash = async (userId: number) =>
+  (await poolOf(app.payload).query('SELECT hash, salt FROM users WHERE id = $1', [userId])).rows[0]
 
 describe('POST /api/v1/auth/login', () => {
   let username: string
@@ -75,7 +76,9 @@ describe('POST /api/v1/auth/login', () => {
 
   it('signs one account in from 12 places at once without conflicts', async () => {
     const { email: shared } = await makeUser(app)
-    const results = await Promise.all(Array.from({ length: 12 }, () => app.api.post('/api/v1/auth/login', { email: shared, password: TEST_PASSWORD })))
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => app.api.post('/api/v1/auth/login', { email: shared, password: TEST_PASSWORD })),
+    )
     expect(results.map((res) => res.status)).toEqual(Array(12).fill(200))
     expect(new Set(results.map((res) => String(res.body.refresh_token))).size).toBe(12)
   })
@@ -116,7 +119,12 @@ describe('passwords stored by Payload (PBKDF2)', () => {
     // The admin panel's login form posts here.
     const admin = await app.api.post('/api/users/login', { email, password: TEST_PASSWORD })
     expect(admin.status).toBe(200)
-    expect(admin.body).toMatchObject({ message: 'Authentication Passed', user: { id: user.id, email }, token: expect.any(String), exp: expect.any(Number) })
+    expect(admin.body).toMatchObject({
+      message: 'Authentication Passed',
+      user: { id: user.id, email },
+      token: expect.any(String),
+      exp: expect.any(Number),
+    })
     const cookie = admin.headers.get('set-cookie') ?? ''
     expect(cookie).toMatch(/^payload-token=[^;]+; Path=\/; HttpOnly; Expires=.+; SameSite=Lax$/)
     // What the browser sends with the admin's requests: the cookie, from the same origin.
@@ -141,7 +149,9 @@ describe('passwords stored by Payload (PBKDF2)', () => {
 
   it("closes Payload's own login operation (GraphQL loginUser), which would bypass these checks", async () => {
     const { email } = await makeUser(app)
-    const res = await app.api.post('/api/graphql', { query: `mutation { loginUser(email: "${email}", username: "${email}", password: "${TEST_PASSWORD}") { token } }` })
+    const res = await app.api.post('/api/graphql', {
+      query: `mutation { loginUser(email: "${email}", username: "${email}", password: "${TEST_PASSWORD}") { token } }`,
+    })
     expect(res.body.data?.loginUser ?? null).toBeNull()
     expect(res.body.errors[0].message).toBe('Sign in with POST /api/v1/auth/login.')
   })
@@ -152,7 +162,11 @@ describe('POST /api/v1/facilitators/login (spec 004)', () => {
     const { email, user } = await makeUser(app, { roles: ['facilitator'] })
     const res = await app.api.post('/api/v1/facilitators/login/', { email, password: TEST_PASSWORD })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ message: 'Login successful', user: { id: user.id, role: 'facilitator' }, access_token: expect.any(String) })
+    expect(res.body).toMatchObject({
+      message: 'Login successful',
+      user: { id: user.id, role: 'facilitator' },
+      access_token: expect.any(String),
+    })
   })
 
   it('refuses other accounts with 403 (and the spec 004 error key)', async () => {

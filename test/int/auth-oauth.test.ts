@@ -16,13 +16,28 @@ afterAll(async () => {
 describe('Google sign-in (POST /api/v1/auth/google-login, spec 004; /auth/oauth/login/, spec 002)', () => {
   it('creates a verified account from a valid ID token, then signs the same account in again', async () => {
     const email = `g-${unique()}@gmail.com`
-    const token = await providers.googleToken({ sub: `google-${unique()}`, email, given_name: 'Grace', family_name: 'Hopper', name: 'Grace Hopper' })
+    const token = await providers.googleToken({
+      sub: `google-${unique()}`,
+      email,
+      given_name: 'Grace',
+      family_name: 'Hopper',
+      name: 'Grace Hopper',
+    })
     const first = await app.api.post('/api/v1/auth/google-login', { token })
     expect(first.status).toBe(200)
     expect(first.body).toMatchObject({
       message: 'Login successful',
       created: true,
-      user: { email, first_name: 'Grace', last_name: 'Hopper', full_name: 'Grace Hopper', is_verified: true, role: 'user', user_phone: '', title: '' },
+      user: {
+        email,
+        first_name: 'Grace',
+        last_name: 'Hopper',
+        full_name: 'Grace Hopper',
+        is_verified: true,
+        role: 'user',
+        user_phone: '',
+        title: '',
+      },
       access_token: expect.any(String),
       refresh_token: expect.any(String),
       access: expect.any(String),
@@ -41,7 +56,10 @@ describe('Google sign-in (POST /api/v1/auth/google-login, spec 004; /auth/oauth/
   })
 
   it.each([
-    ['a wrong audience', () => providers.googleToken({ sub: 'x1', email: 'x1@gmail.com' }, { audience: 'someone-else.apps.googleusercontent.com' })],
+    [
+      'a wrong audience',
+      () => providers.googleToken({ sub: 'x1', email: 'x1@gmail.com' }, { audience: 'someone-else.apps.googleusercontent.com' }),
+    ],
     ['an expired token', () => providers.googleToken({ sub: 'x2', email: 'x2@gmail.com' }, { expiresIn: '-1m' })],
     ['a token signed by another key', () => providers.googleToken({ sub: 'x3', email: 'x3@gmail.com' }, { foreignKey: true })],
     ['garbage', async () => 'not.a.jwt'],
@@ -63,7 +81,9 @@ describe('Google sign-in (POST /api/v1/auth/google-login, spec 004; /auth/oauth/
 
   it('refuses an inactive account with 403', async () => {
     const { email } = await makeUser(app, { is_active: false })
-    const res = await app.api.post('/api/v1/auth/google-login', { token: await providers.googleToken({ sub: `google-${unique()}`, email }) })
+    const res = await app.api.post('/api/v1/auth/google-login', {
+      token: await providers.googleToken({ sub: `google-${unique()}`, email }),
+    })
     expect(res.status).toBe(403)
   })
 
@@ -98,7 +118,14 @@ describe('GitHub sign-in (POST /api/v1/auth/oauth/login/, spec 002)', () => {
   it('refuses an unknown code and an account without a verified email', async () => {
     expect((await app.api.post('/api/v1/auth/oauth/login', { provider: 'github', token: 'code-nobody' })).status).toBe(400)
     const login = `unverified${unique()}`
-    providers.githubAccount({ code: `code-${login}`, token: `gho_${login}`, id: 77, login, name: 'U', emails: [{ email: `${login}@example.com`, primary: true, verified: false }] })
+    providers.githubAccount({
+      code: `code-${login}`,
+      token: `gho_${login}`,
+      id: 77,
+      login,
+      name: 'U',
+      emails: [{ email: `${login}@example.com`, primary: true, verified: false }],
+    })
     const res = await app.api.post('/api/v1/auth/oauth/login', { provider: 'github', token: `gho_${login}` })
     expect(res.status).toBe(400)
     expect(res.body.detail).toBe('Your github account has no verified email address.')

@@ -68,7 +68,12 @@ describe('password reset', () => {
     const { email, user } = await makeUser(app)
     await app.api.post('/api/v1/auth/password-reset', { email })
     const token = tokenIn((await emailTo(email, 'Reset your password')).text)
-    await app.payload.update({ collection: 'auth-tokens', where: { user: { equals: user.id } }, data: { expires_at: new Date(Date.now() - 1000).toISOString() }, overrideAccess: true })
+    await app.payload.update({
+      collection: 'auth-tokens',
+      where: { user: { equals: user.id } },
+      data: { expires_at: new Date(Date.now() - 1000).toISOString() },
+      overrideAccess: true,
+    })
     expect((await app.api.post('/api/v1/auth/password-reset/confirm', { token, new_password: 'Too-late-passphrase-1' })).status).toBe(400)
   })
 })
@@ -88,16 +93,24 @@ describe('email verification', () => {
   it('unverifies a changed address and verifies the new one with a fresh link', async () => {
     const registered = await app.api.post('/api/v1/auth/register', { email: `old-${unique()}@example.com`, password: 'securepassword123' })
     const access = String(registered.body.access_token)
-    await app.api.post('/api/v1/auth/verify-email', { token: tokenIn((await emailTo(String(registered.body.user.email), 'Confirm your email address')).text) })
+    await app.api.post('/api/v1/auth/verify-email', {
+      token: tokenIn((await emailTo(String(registered.body.user.email), 'Confirm your email address')).text),
+    })
     const newEmail = `new-${unique()}@example.com`
     const changed = await app.api.patch('/api/v1/users/me', { email: newEmail }, { token: access })
     expect(changed.body.data).toMatchObject({ email: newEmail, is_verified: false })
     const link = await emailTo(newEmail, 'Confirm your email address')
-    expect((await app.api.get(`/api/v1/auth/verify-email/?token=${tokenIn(link.text)}`)).body.user).toMatchObject({ email: newEmail, is_verified: true })
+    expect((await app.api.get(`/api/v1/auth/verify-email/?token=${tokenIn(link.text)}`)).body.user).toMatchObject({
+      email: newEmail,
+      is_verified: true,
+    })
   })
 
   it('resends on request', async () => {
-    const registered = await app.api.post('/api/v1/auth/register', { email: `resend-${unique()}@example.com`, password: 'securepassword123' })
+    const registered = await app.api.post('/api/v1/auth/register', {
+      email: `resend-${unique()}@example.com`,
+      password: 'securepassword123',
+    })
     const res = await app.api.post('/api/v1/auth/verify-email/resend', {}, { token: String(registered.body.access_token) })
     expect(res.body).toEqual({ detail: 'Verification email sent.' })
   })
@@ -107,10 +120,18 @@ describe('change password', () => {
   it('needs the current password and signs out the other sessions', async () => {
     const { email, token } = await makeUser(app)
     const other = await app.api.post('/api/v1/auth/login', { email, password: TEST_PASSWORD })
-    const wrong = await app.api.post('/api/v1/auth/change-password', { current_password: 'nope-nope-1', new_password: 'Fresh-passphrase-55' }, { token })
+    const wrong = await app.api.post(
+      '/api/v1/auth/change-password',
+      { current_password: 'nope-nope-1', new_password: 'Fresh-passphrase-55' },
+      { token },
+    )
     expect(wrong.status).toBe(400)
     expect(wrong.body.errors).toEqual({ current_password: ['Your current password is incorrect.'] })
-    const ok = await app.api.post('/api/v1/auth/change-password/', { current_password: TEST_PASSWORD, new_password: 'Fresh-passphrase-55' }, { token })
+    const ok = await app.api.post(
+      '/api/v1/auth/change-password/',
+      { current_password: TEST_PASSWORD, new_password: 'Fresh-passphrase-55' },
+      { token },
+    )
     expect(ok.status).toBe(200)
     expect((await app.api.post('/api/v1/auth/refresh', { refresh: String(other.body.refresh) })).status).toBe(401)
     expect((await app.api.get('/api/v1/auth/me', { token })).status).toBe(200)

@@ -41,7 +41,11 @@ describe('POST /api/v1/auth/register', () => {
 
   it('accepts spec 000: username + phone (normalised to E.164)', async () => {
     const username = `phone${unique()}`
-    const res = await app.api.post('/api/v1/auth/register/', { username, phone: '+1 (415) 555-01' + String(Math.floor(Math.random() * 90) + 10), password: PASSWORD })
+    const res = await app.api.post('/api/v1/auth/register/', {
+      username,
+      phone: '+1 (415) 555-01' + String(Math.floor(Math.random() * 90) + 10),
+      password: PASSWORD,
+    })
     expect(res.status).toBe(201)
     expect(res.body.user).toMatchObject({ username, email: null, phone: expect.stringMatching(/^\+1415555\d{4}$/) })
   })
@@ -49,7 +53,13 @@ describe('POST /api/v1/auth/register', () => {
   it('accepts spec 001: email + names + personality_data', async () => {
     const email = `humanlink-${unique()}@example.com`
     const personality_data = { interests: ['technology', 'sports'], communication_style: 'friendly' }
-    const res = await app.api.post('/api/v1/auth/register/', { email, password: PASSWORD, first_name: 'John', last_name: 'Doe', personality_data })
+    const res = await app.api.post('/api/v1/auth/register/', {
+      email,
+      password: PASSWORD,
+      first_name: 'John',
+      last_name: 'Doe',
+      personality_data,
+    })
     expect(res.status).toBe(201)
     expect(res.body).toEqual(authShape({ email, first_name: 'John', last_name: 'Doe', full_name: 'John Doe' }))
     const me = await app.api.get('/api/v1/users/me', { token: String(res.body.access) })
@@ -68,7 +78,10 @@ describe('POST /api/v1/auth/register', () => {
     const phone = `+4420${Math.floor(10_000_000 + Math.random() * 89_999_999)}`
     const res = await app.api.post('/api/v1/auth/register', { email, password: PASSWORD, first_name: 'John', last_name: 'Doe', phone })
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ message: 'User registered successfully', user: { email, first_name: 'John', last_name: 'Doe', phone, is_active: true } })
+    expect(res.body).toMatchObject({
+      message: 'User registered successfully',
+      user: { email, first_name: 'John', last_name: 'Doe', phone, is_active: true },
+    })
   })
 
   it('stores the password as argon2id (m=19456, t=2, p=1) and creates the profile', async () => {
@@ -83,8 +96,16 @@ describe('POST /api/v1/auth/register', () => {
 
   it.each([
     ['email', (tag: string) => ({ email: `dup-${tag}@example.com` }), (tag: string) => ({ email: `DUP-${tag}@Example.com` })],
-    ['username', (tag: string) => ({ username: `dup${tag}`, email: `a-${tag}@example.com` }), (tag: string) => ({ username: `DUP${tag}`, email: `b-${tag}@example.com` })],
-    ['phone', (tag: string) => ({ username: `pa${tag}`, phone: `+3361234${tag.slice(0, 4).replace(/\D/g, '7').padEnd(4, '7')}` }), (tag: string) => ({ username: `pb${tag}`, phone: `+33 6 1234 ${tag.slice(0, 4).replace(/\D/g, '7').padEnd(4, '7')}` })],
+    [
+      'username',
+      (tag: string) => ({ username: `dup${tag}`, email: `a-${tag}@example.com` }),
+      (tag: string) => ({ username: `DUP${tag}`, email: `b-${tag}@example.com` }),
+    ],
+    [
+      'phone',
+      (tag: string) => ({ username: `pa${tag}`, phone: `+3361234${tag.slice(0, 4).replace(/\D/g, '7').padEnd(4, '7')}` }),
+      (tag: string) => ({ username: `pb${tag}`, phone: `+33 6 1234 ${tag.slice(0, 4).replace(/\D/g, '7').padEnd(4, '7')}` }),
+    ],
   ])('refuses a duplicate %s with 409 and the field named', async (field, first, second) => {
     const tag = unique()
     expect((await app.api.post('/api/v1/auth/register', { ...first(tag), password: PASSWORD })).status).toBe(201)
@@ -95,7 +116,9 @@ describe('POST /api/v1/auth/register', () => {
 
   it('lets exactly one of 10 concurrent registrations of the same email through', async () => {
     const email = `race-${unique()}@example.com`
-    const results = await Promise.all(Array.from({ length: 10 }, () => app.api.post('/api/v1/auth/register', { email, password: PASSWORD })))
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => app.api.post('/api/v1/auth/register', { email, password: PASSWORD })),
+    )
     expect(results.map((res) => res.status).sort()).toEqual([201, ...Array(9).fill(409)])
   })
 
@@ -119,14 +142,27 @@ describe('POST /api/v1/auth/register', () => {
     const none = await app.api.post('/api/v1/auth/register', { username: `nobody${unique()}`, password: PASSWORD })
     expect(none.status).toBe(400)
     expect(none.body.errors).toEqual({ email: ['Provide an email address or a phone number.'] })
-    const bad = await app.api.post('/api/v1/auth/register', { email: 'not-an-email', phone: '12', username: 'x', password: PASSWORD, timezone: 'Mars/Base' })
+    const bad = await app.api.post('/api/v1/auth/register', {
+      email: 'not-an-email',
+      phone: '12',
+      username: 'x',
+      password: PASSWORD,
+      timezone: 'Mars/Base',
+    })
     expect(bad.status).toBe(400)
     expect(Object.keys(bad.body.errors).sort()).toEqual(['email', 'phone', 'timezone', 'username'])
   })
 
   it('never lets a registration choose its roles or status', async () => {
     const email = `sneaky-${unique()}@example.com`
-    const res = await app.api.post('/api/v1/auth/register', { email, password: PASSWORD, roles: ['admin'], role: 'admin', is_verified: true, is_active: false })
+    const res = await app.api.post('/api/v1/auth/register', {
+      email,
+      password: PASSWORD,
+      roles: ['admin'],
+      role: 'admin',
+      is_verified: true,
+      is_active: false,
+    })
     expect(res.status).toBe(201)
     expect(res.body.user).toMatchObject({ roles: ['user'], role: 'user', is_verified: false, is_active: true })
   })

@@ -14,17 +14,21 @@ const login = async (email: string, userAgent = 'test-agent') => {
   expect(res.status).toBe(200)
   return { access: String(res.body.access_token), refresh: String(res.body.refresh_token) }
 }
-const refresh = (token: string, key: 'refresh_token' | 'refresh' = 'refresh_token') => app.api.post('/api/v1/auth/refresh', { [key]: token })
+const refresh = (token: string, key: 'refresh_token' | 'refresh' = 'refresh_token') =>
+  app.api.post('/api/v1/auth/refresh', { [key]: token })
 /** Moves a rotated token's rotation into the past, as if `seconds` had passed since. */
 const age = (token: string, seconds: number) =>
-  poolOf(app.payload).query(`UPDATE refresh_tokens SET revoked_at = revoked_at - make_interval(secs => $2) WHERE token_hash = $1`, [hashToken(token), seconds])
+  poolOf(app.payload).query(`UPDATE refresh_tokens SET revoked_at = revoked_at - make_interval(secs => $2) WHERE token_hash = $1`, [
+    hashToken(token),
+    seconds,
+  ])
 const familyOf = async (token: string) =>
   (await poolOf(app.payload).query('SELECT family FROM refresh_tokens WHERE token_hash = $1', [hashToken(token)])).rows[0].family as string
 const familyRows = async (family: string) =>
   (await poolOf(app.payload).query('SELECT revoked_at, revoked_reason FROM refresh_tokens WHERE family = $1 ORDER BY id', [family])).rows
 
 describe('POST /api/v1/auth/refresh', () => {
-  it('rotates: a new access and refresh token, in every spec\'s keys', async () => {
+  it("rotates: a new access and refresh token, in every spec's keys", async () => {
     const { email } = await makeUser(app)
     const first = await login(email)
     const res = await refresh(first.refresh)
@@ -47,7 +51,7 @@ describe('POST /api/v1/auth/refresh', () => {
     expect(res.status).toBe(200)
   })
 
-  it('is also served at spec 002\'s /api/token/refresh/', async () => {
+  it("is also served at spec 002's /api/token/refresh/", async () => {
     const { email } = await makeUser(app)
     const res = await app.api.post('/api/token/refresh/', { refresh: (await login(email)).refresh })
     expect(res.status).toBe(200)
@@ -98,16 +102,18 @@ describe('POST /api/v1/auth/refresh', () => {
     expect((await familyRows(await familyOf(token))).every((row) => row.revoked_at !== null)).toBe(true)
   })
 
-  it('caps a family\'s lifetime: tokens of a family older than the cap no longer refresh', async () => {
+  it("caps a family's lifetime: tokens of a family older than the cap no longer refresh", async () => {
     const { email } = await makeUser(app)
     const { refresh: token } = await login(email)
-    await poolOf(app.payload).query(`UPDATE refresh_tokens SET family_expires_at = now() - interval '1 second' WHERE token_hash = $1`, [hashToken(token)])
+    await poolOf(app.payload).query(`UPDATE refresh_tokens SET family_expires_at = now() - interval '1 second' WHERE token_hash = $1`, [
+      hashToken(token),
+    ])
     expect((await refresh(token)).status).toBe(401)
   })
 })
 
 describe('POST /api/v1/auth/logout', () => {
-  it('revokes the refresh token\'s session: refresh and access tokens stop working', async () => {
+  it("revokes the refresh token's session: refresh and access tokens stop working", async () => {
     const { email } = await makeUser(app)
     const tokens = await login(email)
     const res = await app.api.post('/api/v1/auth/logout/', { refresh_token: tokens.refresh }, { token: tokens.access })
@@ -130,9 +136,12 @@ describe('POST /api/v1/auth/logout', () => {
 })
 
 describe('sessions', () => {
-  it('lists the caller\'s active sessions with device, ip and last use, marking the current one', async () => {
+  it("lists the caller's active sessions with device, ip and last use, marking the current one", async () => {
     const { email } = await makeUser(app)
-    const phone = await login(email, 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1')
+    const phone = await login(
+      email,
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1',
+    )
     await login(email, 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 Chrome/120.0 Safari/537.36')
     const res = await app.api.get('/api/v1/auth/sessions/', { token: phone.access })
     expect(res.status).toBe(200)
@@ -140,10 +149,16 @@ describe('sessions', () => {
     expect(res.body.sessions).toHaveLength(3)
     expect(res.body.sessions.map((session) => session.device).sort()).toEqual(['Chrome on macOS', 'Safari on iOS', 'Unknown device'])
     expect(res.body.sessions.find((session) => String(session.current) === 'true')?.device).toBe('Safari on iOS')
-    expect(res.body.sessions[0]).toMatchObject({ id: expect.any(String), ip: expect.any(String), last_used_at: expect.any(String), created_at: expect.any(String), expires_at: expect.any(String) })
+    expect(res.body.sessions[0]).toMatchObject({
+      id: expect.any(String),
+      ip: expect.any(String),
+      last_used_at: expect.any(String),
+      created_at: expect.any(String),
+      expires_at: expect.any(String),
+    })
   })
 
-  it('revokes one session by id; another user\'s session id is 404', async () => {
+  it("revokes one session by id; another user's session id is 404", async () => {
     const { email } = await makeUser(app)
     const a = await login(email)
     const b = await login(email)
@@ -156,7 +171,7 @@ describe('sessions', () => {
     expect((await refresh(a.refresh)).status).toBe(200)
   })
 
-  it('logout-all ends every other session and keeps the caller\'s', async () => {
+  it("logout-all ends every other session and keeps the caller's", async () => {
     const { email } = await makeUser(app)
     const keep = await login(email)
     const others = [await login(email), await login(email)]
@@ -172,7 +187,14 @@ describe('access tokens', () => {
     const { email, user } = await makeUser(app)
     const { access } = await login(email)
     const claims = JSON.parse(Buffer.from(access.split('.')[1], 'base64url').toString())
-    expect(claims).toMatchObject({ sub: String(user.id), roles: ['user'], type: 'access', aud: 'platform-api', iss: 'platform', sid: expect.any(String) })
+    expect(claims).toMatchObject({
+      sub: String(user.id),
+      roles: ['user'],
+      type: 'access',
+      aud: 'platform-api',
+      iss: 'platform',
+      sid: expect.any(String),
+    })
     expect(claims.exp - claims.iat).toBe(15 * 60)
   })
 
@@ -193,7 +215,11 @@ describe('access tokens', () => {
     expect(rest.body.user).toMatchObject({ id: user.id, email })
     const others = await app.api.get('/api/users', { token: access })
     expect(others.body.docs.map((doc) => doc.id)).toEqual([user.id])
-    const graphql = await app.api.post('/api/graphql', { query: '{ meUser { user { id email } } Users { docs { id } } }' }, { token: access })
+    const graphql = await app.api.post(
+      '/api/graphql',
+      { query: '{ meUser { user { id email } } Users { docs { id } } }' },
+      { token: access },
+    )
     expect(graphql.body.data).toEqual({ meUser: { user: { id: user.id, email } }, Users: { docs: [{ id: user.id }] } })
   })
 

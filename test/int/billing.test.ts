@@ -12,10 +12,15 @@ beforeAll(async () => {
 afterAll(() => env.stop())
 
 const query = <T = Record<string, unknown>>(text: string, values?: unknown[]) => sqlRows<T>(env.app, text, values)
-const tierOf = async (user: TestUser) => (await query<{ rate_limit_tier: string }>('SELECT rate_limit_tier FROM users WHERE id = $1', [user.user.id]))[0].rate_limit_tier
+const tierOf = async (user: TestUser) =>
+  (await query<{ rate_limit_tier: string }>('SELECT rate_limit_tier FROM users WHERE id = $1', [user.user.id]))[0].rate_limit_tier
 const meOf = async (user: TestUser) => (await env.app.api.get('/api/v1/users/me', { token: user.token })).body
 const billingCheckout = (user: TestUser, extra: Record<string, unknown> = {}) =>
-  env.app.api.post('/api/v1/billing/checkout', { success_url: redirects.success_url, cancel_url: redirects.cancel_url, ...extra }, { token: user.token })
+  env.app.api.post(
+    '/api/v1/billing/checkout',
+    { success_url: redirects.success_url, cancel_url: redirects.cancel_url, ...extra },
+    { token: user.token },
+  )
 
 /** A member with an active premium_monthly subscription, bought through subscription-mode Checkout. */
 async function subscriber(): Promise<{ member: TestUser; subscriptionId: string }> {
@@ -33,8 +38,16 @@ describe('subscription Checkout (spec 003)', () => {
     expect(await meOf(member)).toMatchObject({ subscription_status: 'none' })
     const res = await billingCheckout(member)
     expect(res.status).toBe(200)
-    expect(res.body).toEqual({ session_id: expect.stringMatching(/^cs_test_/), url: expect.stringContaining(`/checkout/${res.body.session_id}`) })
-    expect(env.stripe.store.checkoutSessions.get(String(res.body.session_id))).toMatchObject({ mode: 'subscription', amount_total: 4999, currency: 'usd', metadata: { user_id: String(member.user.id) } })
+    expect(res.body).toEqual({
+      session_id: expect.stringMatching(/^cs_test_/),
+      url: expect.stringContaining(`/checkout/${res.body.session_id}`),
+    })
+    expect(env.stripe.store.checkoutSessions.get(String(res.body.session_id))).toMatchObject({
+      mode: 'subscription',
+      amount_total: 4999,
+      currency: 'usd',
+      metadata: { user_id: String(member.user.id) },
+    })
 
     await env.stripe.paySession(String(res.body.session_id))
     const subscription = await env.app.api.get('/api/v1/billing/subscription', { token: member.token })
@@ -48,7 +61,8 @@ describe('subscription Checkout (spec 003)', () => {
       price: 49.99,
       currency: 'usd',
     })
-    const days = (Date.parse(String(subscription.body.current_period_end)) - Date.parse(String(subscription.body.current_period_start))) / 86_400_000
+    const days =
+      (Date.parse(String(subscription.body.current_period_end)) - Date.parse(String(subscription.body.current_period_start))) / 86_400_000
     expect(days).toBeGreaterThanOrEqual(28)
     expect(await meOf(member)).toMatchObject({ subscription_status: 'active' })
     expect(await tierOf(member)).toBe('premium')
@@ -69,9 +83,15 @@ describe('subscription Checkout (spec 003)', () => {
 
   it('refuses a second subscription, an unknown plan, a foreign redirect and anonymous callers', async () => {
     const { member } = await subscriber()
-    expect(await billingCheckout(member)).toMatchObject({ status: 409, body: { detail: expect.stringMatching(/already have a subscription/) } })
+    expect(await billingCheckout(member)).toMatchObject({
+      status: 409,
+      body: { detail: expect.stringMatching(/already have a subscription/) },
+    })
     const other = await makeUser(env.app)
-    expect(await billingCheckout(other, { plan_id: 'gold_forever' })).toMatchObject({ status: 404, body: { detail: 'Unknown plan "gold_forever".' } })
+    expect(await billingCheckout(other, { plan_id: 'gold_forever' })).toMatchObject({
+      status: 404,
+      body: { detail: 'Unknown plan "gold_forever".' },
+    })
     expect((await billingCheckout(other, { success_url: 'https://evil.example.net/phish' })).status).toBe(400)
     expect((await billingCheckout(other, { success_url: 'not a url' })).status).toBe(400)
     expect((await env.app.api.post('/api/v1/billing/checkout', redirects)).status).toBe(401)
@@ -82,13 +102,23 @@ describe('subscription Checkout (spec 003)', () => {
     const { member, subscriptionId } = await subscriber()
     const cancel = await env.app.api.post('/api/v1/billing/subscription/cancel', {}, { token: member.token })
     expect(cancel.status).toBe(200)
-    expect(cancel.body).toMatchObject({ status: 'active', cancel_at_period_end: true, detail: 'Subscription will cancel at the end of the period.' })
+    expect(cancel.body).toMatchObject({
+      status: 'active',
+      cancel_at_period_end: true,
+      detail: 'Subscription will cancel at the end of the period.',
+    })
     expect(env.stripe.store.subscriptions.get(subscriptionId)).toMatchObject({ cancel_at_period_end: true })
     expect(await tierOf(member)).toBe('premium')
 
     const reactivate = await env.app.api.post('/api/v1/billing/subscription/reactivate', {}, { token: member.token })
-    expect(reactivate).toMatchObject({ status: 200, body: { status: 'active', cancel_at_period_end: false, detail: 'Subscription reactivated.' } })
-    expect(await env.app.api.post('/api/v1/billing/subscription/reactivate', {}, { token: member.token })).toMatchObject({ status: 400, body: { detail: 'This subscription is not set to cancel.' } })
+    expect(reactivate).toMatchObject({
+      status: 200,
+      body: { status: 'active', cancel_at_period_end: false, detail: 'Subscription reactivated.' },
+    })
+    expect(await env.app.api.post('/api/v1/billing/subscription/reactivate', {}, { token: member.token })).toMatchObject({
+      status: 400,
+      body: { detail: 'This subscription is not set to cancel.' },
+    })
 
     // Cancel again, and let the period end: Stripe deletes the subscription and says so.
     await env.app.api.post('/api/v1/billing/subscription/cancel?cancel_immediately=false', {}, { token: member.token })
@@ -99,7 +129,10 @@ describe('subscription Checkout (spec 003)', () => {
     expect((await env.app.api.get('/api/v1/billing/subscription', { token: member.token })).body).toMatchObject({ status: 'canceled' })
     expect(await meOf(member)).toMatchObject({ subscription_status: 'canceled' })
     expect(await tierOf(member)).toBe('standard')
-    expect(await env.app.api.post('/api/v1/billing/subscription/reactivate', {}, { token: member.token })).toMatchObject({ status: 400, body: { detail: expect.stringMatching(/has ended/) } })
+    expect(await env.app.api.post('/api/v1/billing/subscription/reactivate', {}, { token: member.token })).toMatchObject({
+      status: 400,
+      body: { detail: expect.stringMatching(/has ended/) },
+    })
     // Ended, so a new subscription may start.
     expect((await billingCheckout(member)).status).toBe(200)
   })
@@ -111,8 +144,13 @@ describe('subscription Checkout (spec 003)', () => {
     expect(env.stripe.store.subscriptions.get(subscriptionId)).toMatchObject({ status: 'canceled' })
     await env.stripe.settle()
     expect(await tierOf(member)).toBe('standard')
-    expect(await env.app.api.post('/api/v1/billing/subscription/cancel', {}, { token: member.token })).toMatchObject({ status: 400, body: { detail: 'This subscription has already ended.' } })
-    expect((await env.app.api.post('/api/v1/billing/subscription/cancel?cancel_immediately=maybe', {}, { token: member.token })).status).toBe(400)
+    expect(await env.app.api.post('/api/v1/billing/subscription/cancel', {}, { token: member.token })).toMatchObject({
+      status: 400,
+      body: { detail: 'This subscription has already ended.' },
+    })
+    expect(
+      (await env.app.api.post('/api/v1/billing/subscription/cancel?cancel_immediately=maybe', {}, { token: member.token })).status,
+    ).toBe(400)
   })
 
   it('is not rolled back by a stale subscription event delivered late', async () => {
@@ -124,7 +162,10 @@ describe('subscription Checkout (spec 003)', () => {
     // The "cancel_at_period_end: true" update arrives after the reactivation.
     await env.stripe.emit('customer.subscription.updated', snapshot)
     await env.stripe.settle()
-    expect((await env.app.api.get('/api/v1/billing/subscription', { token: member.token })).body).toMatchObject({ status: 'active', cancel_at_period_end: false })
+    expect((await env.app.api.get('/api/v1/billing/subscription', { token: member.token })).body).toMatchObject({
+      status: 'active',
+      cancel_at_period_end: false,
+    })
   })
 
   it('lists invoices from Stripe (spec 003 body), newest first, honouring limit', async () => {
@@ -161,9 +202,18 @@ describe('subscribe with a payment method (spec 001)', () => {
     const abandoned = await billingCheckout(member)
     const res = await subscribe(member, 'pm_card_visa')
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ success: true, data: { subscription: { id: expect.stringMatching(/^sub_/), status: 'active', current_period_end: expect.any(String) }, client_secret: expect.stringMatching(/_secret_/) } })
+    expect(res.body).toMatchObject({
+      success: true,
+      data: {
+        subscription: { id: expect.stringMatching(/^sub_/), status: 'active', current_period_end: expect.any(String) },
+        client_secret: expect.stringMatching(/_secret_/),
+      },
+    })
     const status = await env.app.api.get('/api/v1/payments/status', { token: member.token })
-    expect(status.body).toMatchObject({ success: true, data: { subscription_status: 'active', subscription: { status: 'active', price: 49.99, currency: 'usd' } } })
+    expect(status.body).toMatchObject({
+      success: true,
+      data: { subscription_status: 'active', subscription: { status: 'active', price: 49.99, currency: 'usd' } },
+    })
     expect(await meOf(member)).toMatchObject({ subscription_status: 'active' })
     expect(await tierOf(member)).toBe('premium')
     expect(await subscribe(member, 'pm_card_visa')).toMatchObject({ status: 409, body: { success: false } })
@@ -173,11 +223,15 @@ describe('subscribe with a payment method (spec 001)', () => {
   it('returns the client secret for 3-D Secure and activates on the webhooks', async () => {
     const member = await makeUser(env.app)
     const res = await subscribe(member, 'pm_card_threeDSecureRequired')
-    expect(res.body).toMatchObject({ data: { subscription: { status: 'incomplete' }, client_secret: expect.stringMatching(/^pi_.+_secret_/) } })
+    expect(res.body).toMatchObject({
+      data: { subscription: { status: 'incomplete' }, client_secret: expect.stringMatching(/^pi_.+_secret_/) },
+    })
     expect(await tierOf(member)).toBe('standard')
     await env.stripe.completePaymentIntent(String(res.body.data.client_secret).split('_secret_')[0])
     await env.stripe.settle()
-    expect((await env.app.api.get('/api/v1/payments/status', { token: member.token })).body).toMatchObject({ data: { subscription_status: 'active' } })
+    expect((await env.app.api.get('/api/v1/payments/status', { token: member.token })).body).toMatchObject({
+      data: { subscription_status: 'active' },
+    })
     expect(await tierOf(member)).toBe('premium')
   })
 
@@ -187,11 +241,16 @@ describe('subscribe with a payment method (spec 001)', () => {
     expect(res).toMatchObject({ status: 402, body: { success: false, detail: { message: 'Your card was declined.' } } })
     const [stripeSub] = [...env.stripe.store.subscriptions.values()].filter((sub) => sub.metadata.user_id === String(member.user.id))
     expect(stripeSub).toMatchObject({ status: 'canceled' })
-    expect((await env.app.api.get('/api/v1/payments/status', { token: member.token })).body).toMatchObject({ data: { subscription_status: 'canceled' } })
+    expect((await env.app.api.get('/api/v1/payments/status', { token: member.token })).body).toMatchObject({
+      data: { subscription_status: 'canceled' },
+    })
     expect(await tierOf(member)).toBe('standard')
     // Trying the same card again is declined again; another card then works.
     expect((await subscribe(member, 'pm_card_chargeDeclined')).status).toBe(402)
-    expect(await subscribe(member, 'pm_card_mastercard')).toMatchObject({ status: 201, body: { data: { subscription: { status: 'active' } } } })
+    expect(await subscribe(member, 'pm_card_mastercard')).toMatchObject({
+      status: 201,
+      body: { data: { subscription: { status: 'active' } } },
+    })
     await env.stripe.settle()
     expect(await tierOf(member)).toBe('premium')
   })
@@ -212,15 +271,21 @@ describe('subscribe with a payment method (spec 001)', () => {
     expect(await subscribe(member, 'pm_card_visa', 'gold_forever')).toMatchObject({ status: 404, body: { success: false } })
     expect(await subscribe(member, 'card_bogus_123')).toMatchObject({ status: 400, body: { success: false } })
     expect((await env.app.api.post('/api/v1/payments/subscribe', { plan_id: 'premium_monthly' }, { token: member.token })).status).toBe(400)
-    expect(await env.app.api.get('/api/v1/payments/status', { token: member.token })).toMatchObject({ status: 200, body: { data: { subscription_status: 'none' } } })
+    expect(await env.app.api.get('/api/v1/payments/status', { token: member.token })).toMatchObject({
+      status: 200,
+      body: { data: { subscription_status: 'none' } },
+    })
   })
 
   it('books a paid event with an unknown payment method as 400 and frees the seat', async () => {
     const event = await makeEvent(env.app, { price_cents: 900, max_attendees: 1 })
     const member = await makeUser(env.app)
-    const res = await env.app.api.post('/api/v1/events/book', { event_id: event.id, payment_method_id: 'card_bogus_123' }, { token: member.token })
+    const res = await env.app.api.post(
+      '/api/v1/events/book',
+      { event_id: event.id, payment_method_id: 'card_bogus_123' },
+      { token: member.token },
+    )
     expect(res).toMatchObject({ status: 400, body: { success: false } })
     expect((await query<{ seats_taken: string }>('SELECT seats_taken FROM events WHERE id = $1', [event.id]))[0].seats_taken).toBe('0')
   })
 })
-

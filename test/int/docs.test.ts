@@ -20,7 +20,9 @@ function mountedRoutes(): string[] {
       if (!layer.route) return []
       const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path]
       return paths.flatMap((path) =>
-        Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${toOpenApiPath(`${group.base}${group.prefix}${path}`.replace(/\/$/, ''))}`),
+        Object.keys(layer.route!.methods).map(
+          (method) => `${method.toUpperCase()} ${toOpenApiPath(`${group.base}${group.prefix}${path}`.replace(/\/$/, ''))}`,
+        ),
       )
     }),
   )

@@ -21,11 +21,14 @@ afterAll(async () => {
 })
 
 describe('the real server', () => {
-  it.each(['/api/v1/does-not-exist', '/api/v1/does-not-exist/', '/api/v1/system/nope/'])('answers unknown %s with 404 {"detail":"Not found"}', async (path) => {
-    const res = await app.api.get(path)
-    expect(res.status).toBe(404)
-    expect(res.body).toEqual({ detail: 'Not found' })
-  })
+  it.each(['/api/v1/does-not-exist', '/api/v1/does-not-exist/', '/api/v1/system/nope/'])(
+    'answers unknown %s with 404 {"detail":"Not found"}',
+    async (path) => {
+      const res = await app.api.get(path)
+      expect(res.status).toBe(404)
+      expect(res.body).toEqual({ detail: 'Not found' })
+    },
+  )
 
   it('answers malformed JSON with 400 and a detail', async () => {
     const res = await app.api.post('/api/v1/system/health/', undefined, {
@@ -50,7 +53,11 @@ describe('v1Router and the error handler', () => {
     const group = v1Router('/probe')
     group.post(
       '/items',
-      { summary: 'validated', body: z.object({ name: z.string().min(2), count: z.number().int().max(5) }), responses: { 201: z.object({ name: z.string() }) } },
+      {
+        summary: 'validated',
+        body: z.object({ name: z.string().min(2), count: z.number().int().max(5) }),
+        responses: { 201: z.object({ name: z.string() }) },
+      },
       async ({ body }) => ({ status: 201, body: { name: body.name } }),
     )
     group.get('/explode', { summary: 'fails unexpectedly', responses: { 200: 'never' } }, async () => {

@@ -43,9 +43,12 @@ describe('email without SMTP_URL (development)', () => {
   it('logs the message instead of sending it', async () => {
     const { email } = await makeUser(app)
     expect((await app.api.post('/api/v1/auth/password-reset/', { email })).status).toBe(200)
-    const logged = () => logs.lines.find((line) => line.msg === 'email (not sent: SMTP_URL is unset)' && JSON.stringify(line.email).includes(email))
+    const logged = () =>
+      logs.lines.find((line) => line.msg === 'email (not sent: SMTP_URL is unset)' && JSON.stringify(line.email).includes(email))
     await waitUntil(logged)
-    expect(logged()).toMatchObject({ email: { to: email, subject: expect.stringMatching(/password/i), text: expect.stringContaining('token=') } })
+    expect(logged()).toMatchObject({
+      email: { to: email, subject: expect.stringMatching(/password/i), text: expect.stringContaining('token=') },
+    })
   })
 })
 

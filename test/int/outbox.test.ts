@@ -28,7 +28,9 @@ describe('email through the outbox', () => {
         to: 'ada@example.com',
         subject: 'Welcome aboard',
         text: 'Hello Ada',
-        attachments: [{ filename: 'event.ics', content_type: 'text/calendar', content_base64: Buffer.from('BEGIN:VCALENDAR').toString('base64') }],
+        attachments: [
+          { filename: 'event.ics', content_type: 'text/calendar', content_base64: Buffer.from('BEGIN:VCALENDAR').toString('base64') },
+        ],
       }),
     )
     const message = await smtp.waitFor((mail) => mail.subject === 'Welcome aboard')

@@ -13,13 +13,29 @@ beforeAll(async () => {
 afterAll(() => env.stop())
 
 const query = <T = Record<string, unknown>>(text: string, values?: unknown[]) => db.sqlRows<T>(env.app, text, values)
-const paymentOf = async (id: number) => (await query<{ status: string; stripe_payment_intent_id: string | null; failure_reason: string | null }>('SELECT status, stripe_payment_intent_id, failure_reason FROM payments WHERE id = $1', [id]))[0]
+const paymentOf = async (id: number) =>
+  (
+    await query<{ status: string; stripe_payment_intent_id: string | null; failure_reason: string | null }>(
+      'SELECT status, stripe_payment_intent_id, failure_reason FROM payments WHERE id = $1',
+      [id],
+    )
+  )[0]
 const registrationOfPayment = async (id: number) =>
-  (await query<{ id: number; status: string; ticket_code: string | null; holds_seat: boolean; payment_status: string }>('SELECT id, status, ticket_code, holds_seat, payment_status FROM registrations WHERE payment_id = $1', [id]))[0]
+  (
+    await query<{ id: number; status: string; ticket_code: string | null; holds_seat: boolean; payment_status: string }>(
+      'SELECT id, status, ticket_code, holds_seat, payment_status FROM registrations WHERE payment_id = $1',
+      [id],
+    )
+  )[0]
 const seatsTaken = (eventId: number) => db.seatsTaken(env.app, eventId)
 const checkout = (eventId: number, buyer: TestUser, method = 'card') =>
-  env.app.api.post('/api/v1/payments/create-checkout-session', { event_id: eventId, payment_method: method, ...redirects }, { token: buyer.token })
-const ticketEmails = (email: string, eventName: string) => env.smtp.messages.filter((mail) => recipients(mail).includes(email) && mail.subject === `Your ticket for ${eventName}`)
+  env.app.api.post(
+    '/api/v1/payments/create-checkout-session',
+    { event_id: eventId, payment_method: method, ...redirects },
+    { token: buyer.token },
+  )
+const ticketEmails = (email: string, eventName: string) =>
+  env.smtp.messages.filter((mail) => recipients(mail).includes(email) && mail.subject === `Your ticket for ${eventName}`)
 
 describe('paid registration through Stripe Checkout (spec 000)', () => {
   it.each([
@@ -31,9 +47,20 @@ describe('paid registration through Stripe Checkout (spec 000)', () => {
     const buyer = await makeUser(env.app)
     const res = await checkout(event.id, buyer, method)
     expect(res.status).toBe(200)
-    expect(res.body).toEqual({ session_id: expect.stringMatching(/^cs_test_/), checkout_url: expect.stringContaining(`/checkout/${res.body.session_id}`), payment_id: expect.any(Number), expires_at: expect.any(String) })
+    expect(res.body).toEqual({
+      session_id: expect.stringMatching(/^cs_test_/),
+      checkout_url: expect.stringContaining(`/checkout/${res.body.session_id}`),
+      payment_id: expect.any(Number),
+      expires_at: expect.any(String),
+    })
     const session = env.stripe.store.checkoutSessions.get(String(res.body.session_id))
-    expect(session).toMatchObject({ mode: 'payment', amount_total: 2500, currency: 'usd', payment_method_types: [method], metadata: { event_id: String(event.id), user_id: String(buyer.user.id), payment_id: String(res.body.payment_id) } })
+    expect(session).toMatchObject({
+      mode: 'payment',
+      amount_total: 2500,
+      currency: 'usd',
+      payment_method_types: [method],
+      metadata: { event_id: String(event.id), user_id: String(buyer.user.id), payment_id: String(res.body.payment_id) },
+    })
     expect(new Date(String(res.body.expires_at)).getTime() - Date.now()).toBeGreaterThanOrEqual(30 * 60_000)
     const paymentId = Number(res.body.payment_id)
     expect(await paymentOf(paymentId)).toMatchObject({ status: 'pending' })
@@ -46,24 +73,46 @@ describe('paid registration through Stripe Checkout (spec 000)', () => {
     expect(registration).toMatchObject({ status: 'confirmed', payment_status: 'paid', ticket_code: expect.stringMatching(/^INNO-/) })
     await env.smtp.waitFor((mail) => recipients(mail).includes(buyer.email) && mail.subject === `Your ticket for Paid ${method}`)
     const status = await env.app.api.get(`/api/v1/payments/status/${paymentId}/`, { token: buyer.token })
-    expect(status.body).toMatchObject({ payment_id: paymentId, status: 'succeeded', amount_cents: 2500, amount: 25, currency: 'USD', payment_method: method, registration: { status: 'confirmed', ticket_code: registration.ticket_code } })
+    expect(status.body).toMatchObject({
+      payment_id: paymentId,
+      status: 'succeeded',
+      amount_cents: 2500,
+      amount: 25,
+      currency: 'USD',
+      payment_method: method,
+      registration: { status: 'confirmed', ticket_code: registration.ticket_code },
+    })
     expect(await seatsTaken(event.id)).toBe(1)
   })
 
   it('asks Stripe for WeChat Pay with its web client option', async () => {
     const event = await makeEvent(env.app, { price_cents: 800, currency: 'CNY' })
     const res = await checkout(event.id, await makeUser(env.app), 'wechat_pay')
-    const create = env.stripe.requests.find((request) => request.path === '/v1/checkout/sessions' && (request.body.metadata as Record<string, unknown> | undefined)?.payment_id === String(res.body.payment_id))
-    expect(create?.body).toMatchObject({ allowed_payment_method_types: ['wechat_pay'], payment_method_options: { wechat_pay: { client: 'web' } } })
+    const create = env.stripe.requests.find(
+      (request) =>
+        request.path === '/v1/checkout/sessions' &&
+        (request.body.metadata as Record<string, unknown> | undefined)?.payment_id === String(res.body.payment_id),
+    )
+    expect(create?.body).toMatchObject({
+      allowed_payment_method_types: ['wechat_pay'],
+      payment_method_options: { wechat_pay: { client: 'web' } },
+    })
   })
 
   it('refuses a free event, an unknown method, foreign redirects, a full event and a second registration', async () => {
     const buyer = await makeUser(env.app)
     const free = await makeEvent(env.app)
-    expect(await checkout(free.id, buyer)).toMatchObject({ status: 400, body: { detail: `This event is free: register with POST /api/v1/events/${free.id}/register.` } })
+    expect(await checkout(free.id, buyer)).toMatchObject({
+      status: 400,
+      body: { detail: `This event is free: register with POST /api/v1/events/${free.id}/register.` },
+    })
     const paid = await makeEvent(env.app, { price_cents: 1000, max_attendees: 1 })
     expect((await checkout(paid.id, buyer, 'bitcoin')).body.errors).toEqual({ payment_method: ['Choose card, alipay or wechat_pay.'] })
-    const foreign = await env.app.api.post('/api/v1/payments/create-checkout-session', { event_id: paid.id, success_url: 'https://evil.example.net/ok', cancel_url: 'javascript:alert(1)' }, { token: buyer.token })
+    const foreign = await env.app.api.post(
+      '/api/v1/payments/create-checkout-session',
+      { event_id: paid.id, success_url: 'https://evil.example.net/ok', cancel_url: 'javascript:alert(1)' },
+      { token: buyer.token },
+    )
     expect(foreign.status).toBe(400)
     expect(Object.keys(foreign.body.errors).sort()).toEqual(['cancel_url', 'success_url'])
     expect((await checkout(paid.id, buyer)).status).toBe(200)
@@ -81,7 +130,12 @@ describe('paid registration through Stripe Checkout (spec 000)', () => {
     const retries = await Promise.all([checkout(event.id, buyer), checkout(event.id, buyer)])
     for (const retry of retries) expect(retry.body).toMatchObject({ session_id: first.body.session_id, payment_id: first.body.payment_id })
     expect(await seatsTaken(event.id)).toBe(1)
-    const creates = env.stripe.requests.filter((request) => request.path === '/v1/checkout/sessions' && request.method === 'POST' && JSON.stringify(request.body).includes(`"payment_id":"${first.body.payment_id}"`))
+    const creates = env.stripe.requests.filter(
+      (request) =>
+        request.path === '/v1/checkout/sessions' &&
+        request.method === 'POST' &&
+        JSON.stringify(request.body).includes(`"payment_id":"${first.body.payment_id}"`),
+    )
     expect(creates).toHaveLength(1)
     expect(creates[0].idempotencyKey).toBe(`checkout:${first.body.payment_id}`)
   })
@@ -93,7 +147,15 @@ describe('paid registration through Stripe Checkout (spec 000)', () => {
     expect(results.filter((res) => res.status === 200)).toHaveLength(50)
     expect(results.filter((res) => res.status === 409)).toHaveLength(10)
     expect(await seatsTaken(event.id)).toBe(50)
-    expect(Number((await query<{ n: string }>(`SELECT count(*) AS n FROM registrations WHERE event_id = $1 AND status = 'pending_payment'`, [event.id]))[0].n)).toBe(50)
+    expect(
+      Number(
+        (
+          await query<{ n: string }>(`SELECT count(*) AS n FROM registrations WHERE event_id = $1 AND status = 'pending_payment'`, [
+            event.id,
+          ])
+        )[0].n,
+      ),
+    ).toBe(50)
   }, 120_000)
 
   it('never lets a client write Stripe ids, amounts or statuses', async () => {
@@ -101,10 +163,24 @@ describe('paid registration through Stripe Checkout (spec 000)', () => {
     const buyer = await makeUser(env.app)
     const event = await makeEvent(env.app, { price_cents: 999 })
     const paymentId = Number((await checkout(event.id, buyer)).body.payment_id)
-    expect((await env.app.api.patch(`/api/payments/${paymentId}`, { status: 'succeeded', amount_cents: 1 }, { token: staff.token })).status).toBe(403)
+    expect(
+      (await env.app.api.patch(`/api/payments/${paymentId}`, { status: 'succeeded', amount_cents: 1 }, { token: staff.token })).status,
+    ).toBe(403)
     expect((await env.app.api.patch(`/api/payments/${paymentId}`, { status: 'succeeded' }, { token: buyer.token })).status).toBe(403)
-    expect((await env.app.api.post('/api/payments', { user: buyer.user.id, amount_cents: 1, currency: 'USD', payment_method: 'card', status: 'succeeded' }, { token: staff.token })).status).toBe(403)
-    const graphql = await env.app.api.post('/api/graphql', { query: `mutation { updatePayment(id: ${paymentId}, data: { status: succeeded }) { id } }` }, { token: staff.token })
+    expect(
+      (
+        await env.app.api.post(
+          '/api/payments',
+          { user: buyer.user.id, amount_cents: 1, currency: 'USD', payment_method: 'card', status: 'succeeded' },
+          { token: staff.token },
+        )
+      ).status,
+    ).toBe(403)
+    const graphql = await env.app.api.post(
+      '/api/graphql',
+      { query: `mutation { updatePayment(id: ${paymentId}, data: { status: succeeded }) { id } }` },
+      { token: staff.token },
+    )
     expect(graphql.body.errors[0].message).toMatch(/not allowed/i)
     expect(await paymentOf(paymentId)).toMatchObject({ status: 'pending' })
   })
@@ -158,7 +234,11 @@ describe('the webhook', () => {
       expect(attempt.status).toBe(400)
       expect(JSON.parse(attempt.body)).toEqual({ detail: 'Invalid Stripe signature.' })
     }
-    const unsigned = await fetch(`${env.app.url}/api/v1/billing/webhook/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    const unsigned = await fetch(`${env.app.url}/api/v1/billing/webhook/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    })
     expect(unsigned.status).toBe(400)
     expect((await query('SELECT id FROM stripe_events')).length).toBe(eventsBefore)
     expect(await paymentOf(paymentId)).toMatchObject({ status: 'pending' })
@@ -168,7 +248,13 @@ describe('the webhook', () => {
     const { paymentId, completed } = await paidEvent()
     await env.stripe.deliver(completed)
     const payment = await paymentOf(paymentId)
-    await env.stripe.emit('payment_intent.payment_failed', { id: payment.stripe_payment_intent_id, object: 'payment_intent', status: 'requires_payment_method', metadata: { payment_id: String(paymentId) }, last_payment_error: { message: 'Your card was declined.' } })
+    await env.stripe.emit('payment_intent.payment_failed', {
+      id: payment.stripe_payment_intent_id,
+      object: 'payment_intent',
+      status: 'requires_payment_method',
+      metadata: { payment_id: String(paymentId) },
+      last_payment_error: { message: 'Your card was declined.' },
+    })
     expect(await paymentOf(paymentId)).toMatchObject({ status: 'succeeded' })
     expect(await registrationOfPayment(paymentId)).toMatchObject({ status: 'confirmed' })
   })
@@ -208,7 +294,7 @@ describe('the webhook', () => {
 })
 
 describe('holds that run out', () => {
-  it('are released by the job even without Stripe\'s expired event, and the waitlist moves', async () => {
+  it("are released by the job even without Stripe's expired event, and the waitlist moves", async () => {
     const event = await makeEvent(env.app, { price_cents: 2000, max_attendees: 1, name: 'One seat left' })
     const [buyer, waiting] = await makeUsers(env.app, 2)
     const res = await checkout(event.id, buyer)
@@ -255,7 +341,11 @@ describe('holds that run out', () => {
     await expireSeatHolds(env.app.payload, new Date(Date.now() + 32 * 60_000))
     expect(await seatsTaken(event.id)).toBe(0)
     expect((await env.stripe.deliver(completed)).status).toBe(200)
-    expect(await registrationOfPayment(Number(res.body.payment_id))).toMatchObject({ status: 'confirmed', holds_seat: true, ticket_code: expect.stringMatching(/^INNO-/) })
+    expect(await registrationOfPayment(Number(res.body.payment_id))).toMatchObject({
+      status: 'confirmed',
+      holds_seat: true,
+      ticket_code: expect.stringMatching(/^INNO-/),
+    })
     expect(await seatsTaken(event.id)).toBe(1)
   })
 })
@@ -284,16 +374,37 @@ describe('spec 001 bookings with a payment method (PaymentIntent)', () => {
   it('issues the ticket at once when the card pays', async () => {
     const event = await makeEvent(env.app, { price_cents: 500 })
     const buyer = await makeUser(env.app)
-    const res = await env.app.api.post('/api/v1/events/book', { event_id: event.id, payment_method_id: 'pm_card_visa' }, { token: buyer.token })
+    const res = await env.app.api.post(
+      '/api/v1/events/book',
+      { event_id: event.id, payment_method_id: 'pm_card_visa' },
+      { token: buyer.token },
+    )
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ success: true, message: 'Event booked successfully', data: { booking: { status: 'confirmed' }, payment: { status: 'succeeded', requires_action: false }, ticket_code: expect.stringMatching(/^INNO-/) } })
+    expect(res.body).toMatchObject({
+      success: true,
+      message: 'Event booked successfully',
+      data: {
+        booking: { status: 'confirmed' },
+        payment: { status: 'succeeded', requires_action: false },
+        ticket_code: expect.stringMatching(/^INNO-/),
+      },
+    })
   })
 
   it('hands back the client secret for 3-D Secure and confirms on payment_intent.succeeded', async () => {
     const event = await makeEvent(env.app, { price_cents: 500 })
     const buyer = await makeUser(env.app)
-    const res = await env.app.api.post('/api/v1/events/book/', { event_id: event.id, payment_method_id: 'pm_card_threeDSecureRequired' }, { token: buyer.token })
-    expect(res.body).toMatchObject({ data: { booking: { status: 'pending_payment' }, payment: { status: 'requires_action', requires_action: true, client_secret: expect.stringMatching(/_secret_/) } } })
+    const res = await env.app.api.post(
+      '/api/v1/events/book/',
+      { event_id: event.id, payment_method_id: 'pm_card_threeDSecureRequired' },
+      { token: buyer.token },
+    )
+    expect(res.body).toMatchObject({
+      data: {
+        booking: { status: 'pending_payment' },
+        payment: { status: 'requires_action', requires_action: true, client_secret: expect.stringMatching(/_secret_/) },
+      },
+    })
     const paymentId = Number(res.body.data.payment.id)
     const intent = (await paymentOf(paymentId)).stripe_payment_intent_id
     await env.stripe.completePaymentIntent(String(intent))
@@ -303,7 +414,11 @@ describe('spec 001 bookings with a payment method (PaymentIntent)', () => {
   it('answers 402 and releases the seat when the card is declined', async () => {
     const event = await makeEvent(env.app, { price_cents: 500, max_attendees: 1 })
     const buyer = await makeUser(env.app)
-    const res = await env.app.api.post('/api/v1/events/book', { event_id: event.id, payment_method_id: 'pm_card_chargeDeclined' }, { token: buyer.token })
+    const res = await env.app.api.post(
+      '/api/v1/events/book',
+      { event_id: event.id, payment_method_id: 'pm_card_chargeDeclined' },
+      { token: buyer.token },
+    )
     expect(res.status).toBe(402)
     expect(res.body).toMatchObject({ success: false, detail: { message: 'Your card was declined.', event_id: event.id } })
     expect(await seatsTaken(event.id)).toBe(0)

@@ -52,7 +52,12 @@ describe('per-client limits (spec 001)', () => {
 
   it('gives premium subscribers the premium budget (tier carried by the access token)', async () => {
     const { user } = await makeUser(app)
-    const premium = await app.payload.update({ collection: 'users', id: user.id, data: { rate_limit_tier: 'premium' }, overrideAccess: true })
+    const premium = await app.payload.update({
+      collection: 'users',
+      id: user.id,
+      data: { rate_limit_tier: 'premium' },
+      overrideAccess: true,
+    })
     const session = await issueSession(await createLocalReq({}, app.payload), premium, { ip: '127.0.0.1', userAgent: 'test' })
     const statuses: number[] = []
     for (let i = 0; i < 21; i++) statuses.push((await app.api.get('/api/v1/auth/me', { token: session.access })).status)
@@ -65,7 +70,10 @@ describe('per-IP limits on registration and password reset', () => {
     const { token } = await makeUser(app) // authenticated, so the anonymous budget spent above does not interfere
     const statuses: number[] = []
     for (let i = 0; i < 3; i++) {
-      statuses.push((await app.api.post('/api/v1/auth/register', { email: `rl-${unique()}@example.com`, password: 'securepassword123' }, { token })).status)
+      statuses.push(
+        (await app.api.post('/api/v1/auth/register', { email: `rl-${unique()}@example.com`, password: 'securepassword123' }, { token }))
+          .status,
+      )
     }
     expect(statuses).toEqual([201, 201, 429])
   })
@@ -73,7 +81,8 @@ describe('per-IP limits on registration and password reset', () => {
   it('allows RATE_LIMIT_PASSWORD_RESETS_PER_HOUR reset requests per address', async () => {
     const { token } = await makeUser(app)
     const statuses: number[] = []
-    for (let i = 0; i < 3; i++) statuses.push((await app.api.post('/api/v1/auth/password-reset', { email: `any-${i}@example.com` }, { token })).status)
+    for (let i = 0; i < 3; i++)
+      statuses.push((await app.api.post('/api/v1/auth/password-reset', { email: `any-${i}@example.com` }, { token })).status)
     expect(statuses).toEqual([200, 200, 429])
   })
 })

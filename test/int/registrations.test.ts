@@ -16,7 +16,9 @@ afterAll(() => stop())
 
 const seatsTaken = (eventId: number) => db.seatsTaken(app, eventId)
 const heldSeats = async (eventId: number) =>
-  Number((await db.sqlRows<{ count: string }>(app, 'SELECT count(*) FROM registrations WHERE event_id = $1 AND holds_seat', [eventId]))[0].count)
+  Number(
+    (await db.sqlRows<{ count: string }>(app, 'SELECT count(*) FROM registrations WHERE event_id = $1 AND holds_seat', [eventId]))[0].count,
+  )
 const register = (eventId: number, token: string, path = `/api/v1/events/${eventId}/register`) => app.api.post(path, {}, { token })
 
 describe('POST /api/v1/events/{id}/register', () => {
@@ -25,14 +27,16 @@ describe('POST /api/v1/events/{id}/register', () => {
     const { token, user } = await makeUser(app)
     const res = await register(event.id, token, `/api/v1/events/${event.id}/register/`)
     expect(res.status).toBe(200)
-    expect(res.body).toEqual(expect.objectContaining({
-      id: expect.any(Number),
-      event_id: event.id,
-      user_id: user.id,
-      status: 'confirmed',
-      ticket_code: expect.stringMatching(/^INNO-[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/),
-      registered_at: expect.any(String),
-    }))
+    expect(res.body).toEqual(
+      expect.objectContaining({
+        id: expect.any(Number),
+        event_id: event.id,
+        user_id: user.id,
+        status: 'confirmed',
+        ticket_code: expect.stringMatching(/^INNO-[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/),
+        registered_at: expect.any(String),
+      }),
+    )
     expect(await seatsTaken(event.id)).toBe(1)
   })
 
@@ -40,13 +44,15 @@ describe('POST /api/v1/events/{id}/register', () => {
     const event = await makeEvent(app, { name: 'Ticket mail test' })
     const { token, email } = await makeUser(app)
     const res = await register(event.id, token)
-    const mail = await smtp.waitFor((message) => recipients(message).includes(email) && message.subject === 'Your ticket for Ticket mail test')
+    const mail = await smtp.waitFor(
+      (message) => recipients(message).includes(email) && message.subject === 'Your ticket for Ticket mail test',
+    )
     expect(mail.text).toContain(String(res.body.ticket_code))
     expect(mail.attachments.map((file) => [file.filename, file.contentType])).toEqual([['event.ics', 'text/calendar']])
     expect(mail.attachments[0].content.toString()).toContain('SUMMARY:Ticket mail test')
   })
 
-  it('answers 402 with spec 000\'s detail for a paid event, taking no seat', async () => {
+  it("answers 402 with spec 000's detail for a paid event, taking no seat", async () => {
     const event = await makeEvent(app, { price_cents: 2500, currency: 'USD' })
     const { token } = await makeUser(app)
     const res = await register(event.id, token)
@@ -75,7 +81,12 @@ describe('POST /api/v1/events/{id}/register', () => {
   })
 
   it.each([
-    ['past', { start_datetime: new Date(Date.now() - 86_400_000).toISOString(), end_datetime: new Date(Date.now() - 80_000_000).toISOString() }, 400, 'This event has already started.'],
+    [
+      'past',
+      { start_datetime: new Date(Date.now() - 86_400_000).toISOString(), end_datetime: new Date(Date.now() - 80_000_000).toISOString() },
+      400,
+      'This event has already started.',
+    ],
     ['cancelled', { status: 'cancelled' as const }, 400, 'This event has been cancelled.'],
   ])('refuses a %s event with %s', async (_label, overrides, status, detail) => {
     const event = await makeEvent(app, overrides)
@@ -99,9 +110,18 @@ describe('POST /api/v1/events/{id}/register', () => {
 
   it('refuses a booking that overlaps another of the same user in time (409)', async () => {
     const start = new Date(Date.now() + 5 * 86_400_000)
-    const first = await makeEvent(app, { start_datetime: start.toISOString(), end_datetime: new Date(start.getTime() + 2 * 3_600_000).toISOString() })
-    const clash = await makeEvent(app, { start_datetime: new Date(start.getTime() + 3_600_000).toISOString(), end_datetime: new Date(start.getTime() + 3 * 3_600_000).toISOString() })
-    const after = await makeEvent(app, { start_datetime: new Date(start.getTime() + 2 * 3_600_000).toISOString(), end_datetime: new Date(start.getTime() + 4 * 3_600_000).toISOString() })
+    const first = await makeEvent(app, {
+      start_datetime: start.toISOString(),
+      end_datetime: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+    })
+    const clash = await makeEvent(app, {
+      start_datetime: new Date(start.getTime() + 3_600_000).toISOString(),
+      end_datetime: new Date(start.getTime() + 3 * 3_600_000).toISOString(),
+    })
+    const after = await makeEvent(app, {
+      start_datetime: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+      end_datetime: new Date(start.getTime() + 4 * 3_600_000).toISOString(),
+    })
     const { token } = await makeUser(app)
     expect((await register(first.id, token)).status).toBe(200)
     const res = await register(clash.id, token)
@@ -131,7 +151,10 @@ describe('correctness under concurrency', () => {
     const { token, user } = await makeUser(app)
     const results = await Promise.all(Array.from({ length: 20 }, () => register(event.id, token)))
     expect(results.map((res) => res.status).sort()).toEqual([200, ...Array(19).fill(409)])
-    const { rows } = await poolOf(app.payload).query('SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND user_id = $2', [event.id, user.id])
+    const { rows } = await poolOf(app.payload).query('SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND user_id = $2', [
+      event.id,
+      user.id,
+    ])
     expect(rows[0].n).toBe(1)
     expect(await seatsTaken(event.id)).toBe(1)
   })
@@ -162,7 +185,9 @@ describe('cancellation and the waitlist', () => {
     expect(cancelled.body).toMatchObject({ status: 'cancelled', detail: 'Registration cancelled.' })
     expect(await seatsTaken(event.id)).toBe(1) // now held for the first in line
 
-    const offer = await smtp.waitFor((mail) => recipients(mail).includes(first.email) && mail.subject === 'A seat opened up: Waitlist party')
+    const offer = await smtp.waitFor(
+      (mail) => recipients(mail).includes(first.email) && mail.subject === 'A seat opened up: Waitlist party',
+    )
     const token = /token=([\w-]+)/.exec(offer.text ?? '')?.[1] ?? ''
     const status = await app.api.get(`/api/v1/events/${event.id}/status`, { token: first.token })
     expect(status.body).toMatchObject({ status: 'waitlisted', waitlist_position: 1, is_registered: false })
@@ -248,14 +273,18 @@ describe('tickets and check-in', () => {
     const staff = await makeStaff(app)
     const { token } = await makeUser(app)
     const code = String((await register(event.id, token)).body.ticket_code)
-    const scans = await Promise.all(Array.from({ length: 5 }, () => app.api.post(`/api/v1/events/${event.id}/check-in`, { ticket_code: code }, { token: staff.token })))
+    const scans = await Promise.all(
+      Array.from({ length: 5 }, () => app.api.post(`/api/v1/events/${event.id}/check-in`, { ticket_code: code }, { token: staff.token })),
+    )
     expect(scans.map((scan) => scan.status).sort()).toEqual([200, 409, 409, 409, 409])
   })
 
-  it('lets only staff and the event\'s facilitator check in, and knows unknown codes', async () => {
+  it("lets only staff and the event's facilitator check in, and knows unknown codes", async () => {
     const event = await makeEvent(app)
     const member = await makeUser(app)
-    expect((await app.api.post(`/api/v1/events/${event.id}/check-in`, { ticket_code: 'INNO-AAAAAAAA' }, { token: member.token })).status).toBe(403)
+    expect(
+      (await app.api.post(`/api/v1/events/${event.id}/check-in`, { ticket_code: 'INNO-AAAAAAAA' }, { token: member.token })).status,
+    ).toBe(403)
     const staff = await makeStaff(app)
     const unknown = await app.api.post(`/api/v1/events/${event.id}/check-in`, { ticket_code: 'INNO-AAAAAAAA' }, { token: staff.token })
     expect(unknown).toMatchObject({ status: 404, body: { detail: 'No ticket with this code for this event.' } })
@@ -279,7 +308,11 @@ describe('attendee lists', () => {
     const attendee = await makeUser(app, { full_name: '=HYPERLINK("evil")' })
     await app.api.post(`/api/v1/events/${event.id}/register`, { notes: 'Vegetarian, please' }, { token: attendee.token })
     const json = await app.api.get(`/api/v1/events/${event.id}/attendees`, { token: staff.token })
-    expect(json.body).toMatchObject({ event_id: event.id, total: 1, attendees: [{ status: 'confirmed', notes: 'Vegetarian, please', user: { email: attendee.email } }] })
+    expect(json.body).toMatchObject({
+      event_id: event.id,
+      total: 1,
+      attendees: [{ status: 'confirmed', notes: 'Vegetarian, please', user: { email: attendee.email } }],
+    })
     const csv = await app.api.get(`/api/v1/events/${event.id}/attendees.csv`, { token: staff.token })
     expect(csv.status).toBe(200)
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8')
@@ -297,7 +330,7 @@ describe('attendee lists', () => {
 })
 
 describe('bookings (spec 004)', () => {
-  it('POST bookings creates a booking with spec 004\'s body', async () => {
+  it("POST bookings creates a booking with spec 004's body", async () => {
     const event = await makeEvent(app, { event_type: 'session', name: 'Morning Meditation Session' })
     const { token, user } = await makeUser(app, { first_name: 'John', last_name: 'Doe' })
     const res = await app.api.post('/api/v1/bookings/', { event_id: event.id, notes: 'Looking forward to this session' }, { token })
@@ -307,7 +340,12 @@ describe('bookings (spec 004)', () => {
       booking: {
         id: expect.any(Number),
         user: { id: user.id, email: user.email, first_name: 'John', last_name: 'Doe' },
-        event: { id: event.id, title: 'Morning Meditation Session', event_type: 'session', start_datetime: new Date(event.start_datetime).toISOString() },
+        event: {
+          id: event.id,
+          title: 'Morning Meditation Session',
+          event_type: 'session',
+          start_datetime: new Date(event.start_datetime).toISOString(),
+        },
         booking_date: expect.any(String),
         status: 'confirmed',
         notes: 'Looking forward to this session',
@@ -320,34 +358,50 @@ describe('bookings (spec 004)', () => {
     })
   })
 
-  it('lists, shows and cancels the caller\'s bookings; another user gets 404', async () => {
+  it("lists, shows and cancels the caller's bookings; another user gets 404", async () => {
     const { token } = await makeUser(app)
     const past = await makeEvent(app)
-    const upcoming = await makeEvent(app, { start_datetime: new Date(Date.now() + 40 * 86_400_000).toISOString(), end_datetime: new Date(Date.now() + 40 * 86_400_000 + 3_600_000).toISOString() })
+    const upcoming = await makeEvent(app, {
+      start_datetime: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+      end_datetime: new Date(Date.now() + 40 * 86_400_000 + 3_600_000).toISOString(),
+    })
     const a = await app.api.post('/api/v1/bookings', { event_id: past.id }, { token })
     await app.api.post('/api/v1/bookings', { event_id: upcoming.id }, { token })
-    await poolOf(app.payload).query(`UPDATE events SET start_datetime = now() - interval '2 days', end_datetime = now() - interval '1 day' WHERE id = $1`, [past.id])
+    await poolOf(app.payload).query(
+      `UPDATE events SET start_datetime = now() - interval '2 days', end_datetime = now() - interval '1 day' WHERE id = $1`,
+      [past.id],
+    )
     const list = await app.api.get('/api/v1/bookings/?per_page=1', { token })
     expect(list.body.pagination).toEqual({ page: 1, pages: 2, per_page: 1, total: 2, has_next: true, has_prev: false })
     const upcomingOnly = await app.api.get('/api/v1/bookings?upcoming=true', { token })
     expect(upcomingOnly.body.bookings.map((booking) => booking.event.id)).toEqual([upcoming.id])
     const stranger = await makeUser(app)
-    expect(await app.api.get(`/api/v1/bookings/${a.body.booking.id}`, { token: stranger.token })).toMatchObject({ status: 404, body: { detail: 'Booking not found.', error: 'Booking not found.' } })
+    expect(await app.api.get(`/api/v1/bookings/${a.body.booking.id}`, { token: stranger.token })).toMatchObject({
+      status: 404,
+      body: { detail: 'Booking not found.', error: 'Booking not found.' },
+    })
     expect((await app.api.put(`/api/v1/bookings/${a.body.booking.id}/cancel`, {}, { token: stranger.token })).status).toBe(404)
     const shown = await app.api.get(`/api/v1/bookings/${a.body.booking.id}/`, { token })
     expect(shown.body.booking).toMatchObject({ id: a.body.booking.id, status: 'confirmed' })
     const cancelled = await app.api.put(`/api/v1/bookings/${a.body.booking.id}/cancel/`, {}, { token })
-    expect(cancelled.body).toEqual({ message: 'Booking cancelled successfully', booking: { id: a.body.booking.id, status: 'cancelled', updated_at: expect.any(String) } })
+    expect(cancelled.body).toEqual({
+      message: 'Booking cancelled successfully',
+      booking: { id: a.body.booking.id, status: 'cancelled', updated_at: expect.any(String) },
+    })
     const confirmedOnly = await app.api.get('/api/v1/bookings?status=CONFIRMED', { token })
     expect(confirmedOnly.body.bookings.map((booking) => booking.event.id)).toEqual([upcoming.id])
   })
 
-  it('POST events/book answers in HumanLink\'s envelope (spec 001)', async () => {
+  it("POST events/book answers in HumanLink's envelope (spec 001)", async () => {
     const event = await makeEvent(app)
     const { token } = await makeUser(app)
     const res = await app.api.post('/api/v1/events/book/', { event_id: event.id }, { token })
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ success: true, message: 'Event booked successfully', data: { booking: { event: { id: event.id }, status: 'confirmed' }, ticket_code: expect.any(String) } })
+    expect(res.body).toMatchObject({
+      success: true,
+      message: 'Event booked successfully',
+      data: { booking: { event: { id: event.id }, status: 'confirmed' }, ticket_code: expect.any(String) },
+    })
     const paid = await makeEvent(app, { price_cents: 500 })
     const refused = await app.api.post('/api/v1/events/book', { event_id: paid.id }, { token })
     expect(refused.status).toBe(402)

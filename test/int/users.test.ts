@@ -10,17 +10,34 @@ afterAll(() => app.stop())
 const rolesOf = async (id: number) => (await app.payload.findByID({ collection: 'users', id, overrideAccess: true })).roles
 
 describe('GET /api/v1/auth/me and /auth/profile', () => {
-  it('auth/me answers spec 003\'s flat shape', async () => {
+  it("auth/me answers spec 003's flat shape", async () => {
     const { token, user } = await makeUser(app, { username: `me${unique()}` })
     const res = await app.api.get('/api/v1/auth/me/', { token })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ id: user.id, username: user.username, email: user.email, role: 'user', created_at: expect.stringMatching(/Z$/) })
+    expect(res.body).toMatchObject({
+      id: user.id,
+      username: user.username,
+      email: user.email,
+      role: 'user',
+      created_at: expect.stringMatching(/Z$/),
+    })
   })
 
-  it('auth/profile answers spec 004\'s {user}', async () => {
-    const { token, user } = await makeUser(app, { first_name: 'John', last_name: 'Doe', phone: `+1202555${String(1000 + Math.floor(Math.random() * 8999))}` })
+  it("auth/profile answers spec 004's {user}", async () => {
+    const { token, user } = await makeUser(app, {
+      first_name: 'John',
+      last_name: 'Doe',
+      phone: `+1202555${String(1000 + Math.floor(Math.random() * 8999))}`,
+    })
     const res = await app.api.get('/api/v1/auth/profile', { token })
-    expect(res.body.user).toMatchObject({ id: user.id, email: user.email, first_name: 'John', last_name: 'Doe', phone: user.phone, is_active: true })
+    expect(res.body.user).toMatchObject({
+      id: user.id,
+      email: user.email,
+      first_name: 'John',
+      last_name: 'Doe',
+      phone: user.phone,
+      is_active: true,
+    })
   })
 
   it('needs a token (401)', async () => {
@@ -31,26 +48,36 @@ describe('GET /api/v1/auth/me and /auth/profile', () => {
 })
 
 describe('GET / PATCH /api/v1/users/me', () => {
-  it('returns the user with the profile, flat and in HumanLink\'s envelope', async () => {
+  it("returns the user with the profile, flat and in HumanLink's envelope", async () => {
     const { token, user } = await makeUser(app)
     const res = await app.api.get('/api/v1/users/me/', { token })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ id: user.id, email: user.email, role: 'user', success: true, data: { id: user.id, profile: { bio: null, skills: [] } } })
+    expect(res.body).toMatchObject({
+      id: user.id,
+      email: user.email,
+      role: 'user',
+      success: true,
+      data: { id: user.id, profile: { bio: null, skills: [] } },
+    })
   })
 
   it('updates account and profile fields together (spec 000 and 001 bodies)', async () => {
     const { token } = await makeUser(app)
-    const res = await app.api.patch('/api/v1/users/me', {
-      full_name: 'John Doe',
-      bio: 'Software developer',
-      location: 'San Francisco, CA',
-      linkedin_url: 'https://linkedin.com/in/johndoe',
-      github_url: 'https://github.com/johndoe',
-      first_name: 'John',
-      personality_data: { interests: ['technology', 'music'] },
-      skills: ['TypeScript', 'Postgres'],
-      timezone: 'America/Los_Angeles',
-    }, { token })
+    const res = await app.api.patch(
+      '/api/v1/users/me',
+      {
+        full_name: 'John Doe',
+        bio: 'Software developer',
+        location: 'San Francisco, CA',
+        linkedin_url: 'https://linkedin.com/in/johndoe',
+        github_url: 'https://github.com/johndoe',
+        first_name: 'John',
+        personality_data: { interests: ['technology', 'music'] },
+        skills: ['TypeScript', 'Postgres'],
+        timezone: 'America/Los_Angeles',
+      },
+      { token },
+    )
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({
       success: true,
@@ -74,7 +101,11 @@ describe('GET / PATCH /api/v1/users/me', () => {
 
   it('validates URLs and other fields, with HumanLink error keys', async () => {
     const { token } = await makeUser(app)
-    const res = await app.api.patch('/api/v1/users/me/', { linkedin_url: 'https://evil.example/in/x', website: 'javascript:alert(1)', timezone: 'Nowhere/City' }, { token })
+    const res = await app.api.patch(
+      '/api/v1/users/me/',
+      { linkedin_url: 'https://evil.example/in/x', website: 'javascript:alert(1)', timezone: 'Nowhere/City' },
+      { token },
+    )
     expect(res.status).toBe(400)
     expect(res.body).toEqual({
       success: false,
@@ -98,7 +129,11 @@ describe('privilege escalation', () => {
     const { token, user } = await makeUser(app)
     const res = await app.api.patch('/api/v1/users/me', { roles: ['admin'], is_active: true, is_verified: true }, { token })
     expect(res.status).toBe(400)
-    expect(res.body.errors).toEqual({ roles: ['You cannot change this field.'], is_active: ['You cannot change this field.'], is_verified: ['You cannot change this field.'] })
+    expect(res.body.errors).toEqual({
+      roles: ['You cannot change this field.'],
+      is_active: ['You cannot change this field.'],
+      is_verified: ['You cannot change this field.'],
+    })
     expect(await rolesOf(user.id)).toEqual(['user'])
   })
 
@@ -113,7 +148,11 @@ describe('privilege escalation', () => {
 
   it('a user PATCHing roles via GraphQL stays a plain user', async () => {
     const { token, user } = await makeUser(app)
-    const res = await app.api.post('/api/graphql', { query: `mutation { updateUser(id: ${user.id}, data: { roles: [admin], is_active: true }) { id } }` }, { token })
+    const res = await app.api.post(
+      '/api/graphql',
+      { query: `mutation { updateUser(id: ${user.id}, data: { roles: [admin], is_active: true }) { id } }` },
+      { token },
+    )
     expect(res.status).toBe(200)
     expect(await rolesOf(user.id)).toEqual(['user'])
   })
@@ -155,7 +194,11 @@ describe('privilege escalation', () => {
 describe('GET /api/v1/users/{id}', () => {
   it('shows other members only public fields', async () => {
     const { token } = await makeUser(app)
-    const other = await makeUser(app, { first_name: 'Pub', username: `pub${unique()}`, phone: `+1202555${String(1000 + Math.floor(Math.random() * 8999))}` })
+    const other = await makeUser(app, {
+      first_name: 'Pub',
+      username: `pub${unique()}`,
+      phone: `+1202555${String(1000 + Math.floor(Math.random() * 8999))}`,
+    })
     const res = await app.api.get(`/api/v1/users/${other.user.id}/`, { token })
     expect(res.status).toBe(200)
     expect(res.body.data).toEqual({
@@ -179,7 +222,10 @@ describe('GET /api/v1/users/{id}', () => {
 
   it('answers 404 for unknown ids and 400 for malformed ones', async () => {
     const { token } = await makeUser(app)
-    expect(await app.api.get('/api/v1/users/99999999', { token })).toMatchObject({ status: 404, body: { detail: 'User not found.', success: false } })
+    expect(await app.api.get('/api/v1/users/99999999', { token })).toMatchObject({
+      status: 404,
+      body: { detail: 'User not found.', success: false },
+    })
     expect((await app.api.get('/api/v1/users/abc', { token })).status).toBe(400)
   })
 })
@@ -192,22 +238,34 @@ describe('GET /api/v1/users (staff)', () => {
     expect(res.body).toMatchObject({ success: false, detail: expect.any(String) })
   })
 
-  it('pages, searches, orders and filters by date in HumanLink\'s envelope', async () => {
+  it("pages, searches, orders and filters by date in HumanLink's envelope", async () => {
     const staff = await makeStaff(app)
     const tag = unique()
-    for (const name of ['Alpha', 'Bravo', 'Charlie']) await makeUser(app, { first_name: name, email: `${name.toLowerCase()}-${tag}@list.example` })
+    for (const name of ['Alpha', 'Bravo', 'Charlie'])
+      await makeUser(app, { first_name: name, email: `${name.toLowerCase()}-${tag}@list.example` })
     const res = await app.api.get(`/api/v1/users/?search=${tag}&page_size=2&ordering=email`, { token: staff.token })
     expect(res.status).toBe(200)
     expect(res.body.success).toBe(true)
     expect(res.body.data.results.map((user) => user.first_name)).toEqual(['Alpha', 'Bravo'])
-    expect(res.body.pagination).toMatchObject({ count: 3, page: 1, page_size: 2, pages: 2, previous: null, next: expect.stringContaining('page=2') })
+    expect(res.body.pagination).toMatchObject({
+      count: 3,
+      page: 1,
+      page_size: 2,
+      pages: 2,
+      previous: null,
+      next: expect.stringContaining('page=2'),
+    })
     const second = await app.api.get(`/api/v1/users?search=${tag}&page_size=2&ordering=email&page=2`, { token: staff.token })
     expect(second.body.data.results.map((user) => user.first_name)).toEqual(['Charlie'])
     const descending = await app.api.get(`/api/v1/users?search=${tag}&ordering=-email`, { token: staff.token })
     expect(descending.body.data.results.map((user) => user.first_name)).toEqual(['Charlie', 'Bravo', 'Alpha'])
-    const future = await app.api.get(`/api/v1/users?search=${tag}&date_after=${new Date(Date.now() + 60_000).toISOString()}`, { token: staff.token })
+    const future = await app.api.get(`/api/v1/users?search=${tag}&date_after=${new Date(Date.now() + 60_000).toISOString()}`, {
+      token: staff.token,
+    })
     expect(future.body.data.results).toEqual([])
-    const past = await app.api.get(`/api/v1/users?search=${tag}&date_before=${new Date(Date.now() + 60_000).toISOString()}`, { token: staff.token })
+    const past = await app.api.get(`/api/v1/users?search=${tag}&date_before=${new Date(Date.now() + 60_000).toISOString()}`, {
+      token: staff.token,
+    })
     expect(past.body.data.count).toBe(3)
   })
 

@@ -33,8 +33,20 @@ describe('loadConfig', () => {
   })
 
   it('parses lists, booleans and durations', () => {
-    const config = loadConfig({ CORS_ORIGINS: 'https://a.test, https://b.test', TRUST_PROXY: 'true', ACCESS_TOKEN_TTL: '5m', SEED_DEMO: '0', PORT: '8080' })
-    expect(config).toMatchObject({ CORS_ORIGINS: ['https://a.test', 'https://b.test'], TRUST_PROXY: true, ACCESS_TOKEN_TTL: 300, SEED_DEMO: false, PORT: 8080 })
+    const config = loadConfig({
+      CORS_ORIGINS: 'https://a.test, https://b.test',
+      TRUST_PROXY: 'true',
+      ACCESS_TOKEN_TTL: '5m',
+      SEED_DEMO: '0',
+      PORT: '8080',
+    })
+    expect(config).toMatchObject({
+      CORS_ORIGINS: ['https://a.test', 'https://b.test'],
+      TRUST_PROXY: true,
+      ACCESS_TOKEN_TTL: 300,
+      SEED_DEMO: false,
+      PORT: 8080,
+    })
     expect(config.PUBLIC_URL).toBe('http://localhost:8080')
   })
 
@@ -54,12 +66,19 @@ describe('loadConfig', () => {
 
   it('requires a webhook secret in production only once Stripe is configured', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ...productionSecrets })).not.toThrow()
-    expect(() => loadConfig({ NODE_ENV: 'production', ...productionSecrets, STRIPE_SECRET_KEY: 'sk_live_x' })).toThrow(/STRIPE_WEBHOOK_SECRET/)
+    expect(() => loadConfig({ NODE_ENV: 'production', ...productionSecrets, STRIPE_SECRET_KEY: 'sk_live_x' })).toThrow(
+      /STRIPE_WEBHOOK_SECRET/,
+    )
   })
 
   it('starts in production with real secrets, without demo data', () => {
     const config = loadConfig({ NODE_ENV: 'production', ...productionSecrets, PUBLIC_URL: 'https://api.example.com/' })
-    expect(config).toMatchObject({ isProduction: true, SEED_DEMO: false, PUBLIC_URL: 'https://api.example.com', CHECKOUT_ALLOWED_ORIGINS: ['https://api.example.com'] })
+    expect(config).toMatchObject({
+      isProduction: true,
+      SEED_DEMO: false,
+      PUBLIC_URL: 'https://api.example.com',
+      CHECKOUT_ALLOWED_ORIGINS: ['https://api.example.com'],
+    })
   })
 
   it('lets `next build` compile without production secrets', () => {

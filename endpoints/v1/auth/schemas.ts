@@ -29,13 +29,21 @@ export const RegisterBody = z
     timezone: Timezone.optional(),
   })
   .superRefine((body, ctx) => {
-    if (!body.email && !body.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Provide an email address or a phone number.' })
-    if (!body.email && body.phone && !body.username) ctx.addIssue({ code: 'custom', path: ['username'], message: 'Choose a username when registering with a phone number.' })
+    if (!body.email && !body.phone)
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'Provide an email address or a phone number.' })
+    if (!body.email && body.phone && !body.username)
+      ctx.addIssue({ code: 'custom', path: ['username'], message: 'Choose a username when registering with a phone number.' })
   })
 
 /** Sign-in with `identifier` (000), `email` (001, 002, 004), `username` (003) or `phone`. */
 export const LoginBody = z
-  .object({ identifier: z.string().optional(), email: z.string().optional(), username: z.string().optional(), phone: z.string().optional(), password })
+  .object({
+    identifier: z.string().optional(),
+    email: z.string().optional(),
+    username: z.string().optional(),
+    phone: z.string().optional(),
+    password,
+  })
   .transform((body, ctx) => {
     const identifier = [body.identifier, body.email, body.username, body.phone].find((value) => value?.trim())
     if (!identifier) {
@@ -52,7 +60,11 @@ export const OAuthBody = z.object({ provider: z.enum(['google', 'github']), toke
 export const GoogleLoginBody = z.object({ token: z.string().min(1).max(8192) })
 export const PasswordResetBody = z.object({ email })
 export const PasswordResetConfirmBody = z
-  .object({ token: z.string().min(1), new_password: z.string().max(PASSWORD_MAX_LENGTH).optional(), password: z.string().max(PASSWORD_MAX_LENGTH).optional() })
+  .object({
+    token: z.string().min(1),
+    new_password: z.string().max(PASSWORD_MAX_LENGTH).optional(),
+    password: z.string().max(PASSWORD_MAX_LENGTH).optional(),
+  })
   .transform((body, ctx) => {
     const next = body.new_password ?? body.password
     if (!next) {

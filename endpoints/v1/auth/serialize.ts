@@ -39,7 +39,13 @@ export function tokenBody(tokens: IssuedTokens) {
 /** Register / login body: 000's and 004's top-level keys plus 001's {success, data} envelope. */
 export function authBody(user: User, tokens: IssuedTokens, message: string) {
   const account = serializeAccount(user)
-  return { message, user: account, ...tokenBody(tokens), success: true as const, data: { user: account, access: tokens.access, refresh: tokens.refresh } }
+  return {
+    message,
+    user: account,
+    ...tokenBody(tokens),
+    success: true as const,
+    data: { user: account, access: tokens.access, refresh: tokens.refresh },
+  }
 }
 
 /** Spec 002's OAuth user adds user_phone and title. */

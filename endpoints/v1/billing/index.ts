@@ -12,7 +12,11 @@ import { serializeSubscription } from './serialize.ts'
 
 export const billingRoutes = v1Router('/billing')
 
-const BillingCheckoutBody = z.object({ success_url: z.url().max(2000), cancel_url: z.url().max(2000), plan_id: z.string().trim().min(1).max(100).optional() })
+const BillingCheckoutBody = z.object({
+  success_url: z.url().max(2000),
+  cancel_url: z.url().max(2000),
+  plan_id: z.string().trim().min(1).max(100).optional(),
+})
 const CancelQuery = z.object({ cancel_immediately: z.stringbool().default(false) })
 const InvoicesQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) })
 const SubscriptionOut = z.object({
@@ -25,32 +29,82 @@ const SubscriptionOut = z.object({
   currency: z.string().nullable(),
 })
 
-billingRoutes.post('/webhook', { summary: 'Stripe webhook for billing (spec 003); same handler as payments/webhook', rateLimit: false, responses: { 200: WebhookOut, 400: 'Invalid or old signature: nothing written' } }, receiveStripeWebhook)
+billingRoutes.post(
+  '/webhook',
+  {
+    summary: 'Stripe webhook for billing (spec 003); same handler as payments/webhook',
+    rateLimit: false,
+    responses: { 200: WebhookOut, 400: 'Invalid or old signature: nothing written' },
+  },
+  receiveStripeWebhook,
+)
 
-billingRoutes.post('/checkout', { summary: 'Subscription Checkout Session (spec 003; plan_id optional)', auth: 'user', body: BillingCheckoutBody, responses: { 200: z.object({ session_id: z.string(), url: z.string() }), 400: 'Redirect outside the allowed origins', 404: 'Unknown plan' } },
+billingRoutes.post(
+  '/checkout',
+  {
+    summary: 'Subscription Checkout Session (spec 003; plan_id optional)',
+    auth: 'user',
+    body: BillingCheckoutBody,
+    responses: {
+      200: z.object({ session_id: z.string(), url: z.string() }),
+      400: 'Redirect outside the allowed origins',
+      404: 'Unknown plan',
+    },
+  },
   async ({ req, user, body }) => {
-    const session = await startSubscriptionCheckout(req, user as User, { planCode: body.plan_id, successUrl: body.success_url, cancelUrl: body.cancel_url })
+    const session = await startSubscriptionCheckout(req, user as User, {
+      planCode: body.plan_id,
+      successUrl: body.success_url,
+      cancelUrl: body.cancel_url,
+    })
     return { body: { session_id: session.id, url: session.url ?? '' } }
-  })
+  },
+)
 
-billingRoutes.get('/subscription', { summary: "The caller's subscription (spec 003)", auth: 'user', responses: { 200: SubscriptionOut, 404: 'No subscription' } },
+billingRoutes.get(
+  '/subscription',
+  { summary: "The caller's subscription (spec 003)", auth: 'user', responses: { 200: SubscriptionOut, 404: 'No subscription' } },
   async ({ req, user }) => {
     const subscription = await currentSubscription(req, (user as User).id)
     if (!subscription) throw new NotFoundError('You have no subscription.')
     return { body: serializeSubscription(subscription) }
-  })
+  },
+)
 
-billingRoutes.post('/subscription/cancel', { summary: 'Cancel at period end, or at once with ?cancel_immediately=true', auth: 'user', query: CancelQuery, responses: { 200: SubscriptionOut, 404: 'No subscription' } },
+billingRoutes.post(
+  '/subscription/cancel',
+  {
+    summary: 'Cancel at period end, or at once with ?cancel_immediately=true',
+    auth: 'user',
+    query: CancelQuery,
+    responses: { 200: SubscriptionOut, 404: 'No subscription' },
+  },
   async ({ req, user, query }) => {
     const subscription = await cancelSubscription(req, user as User, query.cancel_immediately)
-    return { body: { ...serializeSubscription(subscription), detail: query.cancel_immediately ? 'Subscription cancelled.' : 'Subscription will cancel at the end of the period.' } }
-  })
+    return {
+      body: {
+        ...serializeSubscription(subscription),
+        detail: query.cancel_immediately ? 'Subscription cancelled.' : 'Subscription will cancel at the end of the period.',
+      },
+    }
+  },
+)
 
-billingRoutes.post('/subscription/reactivate', { summary: 'Undo a cancellation at period end', auth: 'user', responses: { 200: SubscriptionOut, 400: 'Not cancelling, or already ended' } },
+billingRoutes.post(
+  '/subscription/reactivate',
+  {
+    summary: 'Undo a cancellation at period end',
+    auth: 'user',
+    responses: { 200: SubscriptionOut, 400: 'Not cancelling, or already ended' },
+  },
   async ({ req, user }) => {
     const subscription = await reactivateSubscription(req, user as User)
     return { body: { ...serializeSubscription(subscription), detail: 'Subscription reactivated.' } }
-  })
+  },
+)
 
-billingRoutes.get('/invoices', { summary: "The caller's invoices from Stripe (spec 003)", auth: 'user', query: InvoicesQuery, responses: { 200: 'Array of invoices' } },
-  async ({ req, user, query }) => ({ body: await listInvoices(req, (user as User).id, query.limit) }))
+billingRoutes.get(
+  '/invoices',
+  { summary: "The caller's invoices from Stripe (spec 003)", auth: 'user', query: InvoicesQuery, responses: { 200: 'Array of invoices' } },
+  async ({ req, user, query }) => ({ body: await listInvoices(req, (user as User).id, query.limit) }),
+)

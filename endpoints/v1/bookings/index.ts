@@ -15,33 +15,99 @@ export const bookingsRoutes = v1Router('/bookings')
 
 /** The booking if it is the caller's or the caller is staff; 404 otherwise (its existence stays private). */
 async function readableBooking(req: PayloadRequest, id: number): Promise<Registration> {
-  const registration = await req.payload.findByID({ collection: 'registrations', id, depth: 0, overrideAccess: false, req, disableErrors: true })
-  if (!registration || (extractID(registration.user) !== req.user?.id && !hasRole(req.user, 'manager', 'admin'))) throw new NotFoundError('Booking not found.')
+  const registration = await req.payload.findByID({
+    collection: 'registrations',
+    id,
+    depth: 0,
+    overrideAccess: false,
+    req,
+    disableErrors: true,
+  })
+  if (!registration || (extractID(registration.user) !== req.user?.id && !hasRole(req.user, 'manager', 'admin')))
+    throw new NotFoundError('Booking not found.')
   return registration
 }
 
-bookingsRoutes.post('/', { summary: 'Book an event (spec 004); conflicting times are refused', auth: 'user', envelope: 'booking', body: CreateBookingBody, responses: { 201: CreateBookingOut, 402: 'Paid event', 409: 'Already booked, full, or overlapping' } },
+bookingsRoutes.post(
+  '/',
+  {
+    summary: 'Book an event (spec 004); conflicting times are refused',
+    auth: 'user',
+    envelope: 'booking',
+    body: CreateBookingBody,
+    responses: { 201: CreateBookingOut, 402: 'Paid event', 409: 'Already booked, full, or overlapping' },
+  },
   async ({ req, user, body }) => {
     const { registration, event } = await registerForEvent(req, user as User, body.event_id, { notes: body.notes })
     // The CRM service (spec 004) is not part of this platform yet: nothing was sent to it.
-    return { status: 201, body: { message: 'Booking created successfully', booking: await bookingOf(req, registration, { event, owner: user as User }), crm_notified: false } }
-  })
+    return {
+      status: 201,
+      body: {
+        message: 'Booking created successfully',
+        booking: await bookingOf(req, registration, { event, owner: user as User }),
+        crm_notified: false,
+      },
+    }
+  },
+)
 
-bookingsRoutes.get('/', { summary: 'The caller\'s bookings (spec 004)', auth: 'user', envelope: 'booking', query: ListBookingsQuery, responses: { 200: BookingListOut } },
+bookingsRoutes.get(
+  '/',
+  {
+    summary: "The caller's bookings (spec 004)",
+    auth: 'user',
+    envelope: 'booking',
+    query: ListBookingsQuery,
+    responses: { 200: BookingListOut },
+  },
   async ({ req, user, query }) => {
     const result = await listBookings(req, (user as User).id, query)
     // Every booking listed is the caller's, with its event populated by listBookings.
-    const bookings = await Promise.all(result.docs.map((registration) => bookingOf(req, { ...registration, event: extractID(registration.event) }, { event: registration.event as Event, owner: user as User })))
-    return { body: { bookings, pagination: pagePagination({ page: result.page ?? query.page, pageSize: query.perPage, total: result.totalDocs }) } }
-  })
+    const bookings = await Promise.all(
+      result.docs.map((registration) =>
+        bookingOf(
+          req,
+          { ...registration, event: extractID(registration.event) },
+          { event: registration.event as Event, owner: user as User },
+        ),
+      ),
+    )
+    return {
+      body: { bookings, pagination: pagePagination({ page: result.page ?? query.page, pageSize: query.perPage, total: result.totalDocs }) },
+    }
+  },
+)
 
-bookingsRoutes.get('/:id', { summary: 'One booking (owner or staff)', auth: 'user', envelope: 'booking', params: BookingIdParams, responses: { 200: BookingOut, 404: 'Not found or not yours' } },
-  async ({ req, params }) => ({ body: { booking: await bookingOf(req, await readableBooking(req, params.id)) } }))
+bookingsRoutes.get(
+  '/:id',
+  {
+    summary: 'One booking (owner or staff)',
+    auth: 'user',
+    envelope: 'booking',
+    params: BookingIdParams,
+    responses: { 200: BookingOut, 404: 'Not found or not yours' },
+  },
+  async ({ req, params }) => ({ body: { booking: await bookingOf(req, await readableBooking(req, params.id)) } }),
+)
 
-bookingsRoutes.put('/:id/cancel', { summary: 'Cancel a booking (owner or staff); the seat goes to the waitlist', auth: 'user', envelope: 'booking', params: BookingIdParams, responses: { 200: 'Cancelled booking', 404: 'Not found or not yours', 409: 'Already cancelled or checked in' } },
+bookingsRoutes.put(
+  '/:id/cancel',
+  {
+    summary: 'Cancel a booking (owner or staff); the seat goes to the waitlist',
+    auth: 'user',
+    envelope: 'booking',
+    params: BookingIdParams,
+    responses: { 200: 'Cancelled booking', 404: 'Not found or not yours', 409: 'Already cancelled or checked in' },
+  },
   async ({ req, user, params }) => {
     const registration = await readableBooking(req, params.id)
     const mine = extractID(registration.user) === (user as User).id
     const cancelled = await cancelRegistration(req, registration, mine ? 'user' : 'staff')
-    return { body: { message: 'Booking cancelled successfully', booking: { id: cancelled.id, status: cancelled.status, updated_at: new Date(cancelled.updatedAt).toISOString() } } }
-  })
+    return {
+      body: {
+        message: 'Booking cancelled successfully',
+        booking: { id: cancelled.id, status: cancelled.status, updated_at: new Date(cancelled.updatedAt).toISOString() },
+      },
+    }
+  },
+)

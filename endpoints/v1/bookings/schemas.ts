@@ -24,7 +24,12 @@ export const ListBookingsQuery = z
   })
   .transform(({ per_page, limit, ...rest }) => ({ ...rest, perPage: per_page ?? limit ?? 10 }))
 
-const BookingUser = z.object({ id: z.number(), email: z.string().nullable(), first_name: z.string().nullable(), last_name: z.string().nullable() })
+const BookingUser = z.object({
+  id: z.number(),
+  email: z.string().nullable(),
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+})
 const BookingEvent = z.object({ id: z.number(), title: z.string(), event_type: z.string().nullable(), start_datetime: z.string() })
 
 export const BookingOut = z.object({

@@ -5,8 +5,12 @@ import type { Event, Registration, User } from '../../../src/payload-types.ts'
 
 /** A registration as spec 004's booking, reading its event and owner unless the caller already has them. */
 export async function bookingOf(req: PayloadRequest, registration: Registration, known: { event?: Event; owner?: User } = {}) {
-  const event = known.event ?? (await req.payload.findByID({ collection: 'events', id: extractID(registration.event), depth: 0, overrideAccess: true, req }))
-  const owner = known.owner ?? (await req.payload.findByID({ collection: 'users', id: extractID(registration.user), depth: 0, overrideAccess: true, req }))
+  const event =
+    known.event ??
+    (await req.payload.findByID({ collection: 'events', id: extractID(registration.event), depth: 0, overrideAccess: true, req }))
+  const owner =
+    known.owner ??
+    (await req.payload.findByID({ collection: 'users', id: extractID(registration.user), depth: 0, overrideAccess: true, req }))
   const type = event.event_type ? await eventTypeById(req.payload, extractID(event.event_type)) : undefined
   return serializeBooking(registration, owner, event, type?.key ?? null)
 }

@@ -21,8 +21,20 @@ import { v1Router } from '../../../src/lib/http/v1Router.ts'
 import { BookEventBody } from '../bookings/schemas.ts'
 import { bookingOf } from '../bookings/serialize.ts'
 import {
-  AttendeesQuery, CheckInBody, ClaimBody, CreateEventBody, EventDetailOut, EventIdParams, EventListOut, EventOut, EventTypesOut, ListEventsQuery,
-  RegisterBody, RegistrationOut, StatusOut, WaitlistOut,
+  AttendeesQuery,
+  CheckInBody,
+  ClaimBody,
+  CreateEventBody,
+  EventDetailOut,
+  EventIdParams,
+  EventListOut,
+  EventOut,
+  EventTypesOut,
+  ListEventsQuery,
+  RegisterBody,
+  RegistrationOut,
+  StatusOut,
+  WaitlistOut,
 } from './schemas.ts'
 import { serializeEvents, serializeRegistration } from './serialize.ts'
 
@@ -30,32 +42,84 @@ export const eventsRoutes = v1Router('/events')
 
 async function managedEvent(req: PayloadRequest, id: number): Promise<Event> {
   const event = await readableEvent(req, id)
-  if (!(await canManageEvent(req, event))) throw new ForbiddenError('Only staff and the event\'s facilitator can do this.')
+  if (!(await canManageEvent(req, event))) throw new ForbiddenError("Only staff and the event's facilitator can do this.")
   return event
 }
 
-eventsRoutes.get('/', { summary: 'Published events, filtered and paged (specs 000, 001, 004)', query: ListEventsQuery, responses: { 200: EventListOut } },
+eventsRoutes.get(
+  '/',
+  { summary: 'Published events, filtered and paged (specs 000, 001, 004)', query: ListEventsQuery, responses: { 200: EventListOut } },
   async ({ req, query }) => {
     const result = await listEvents(req.payload, query)
     const pagination = pagePagination({ page: result.page ?? query.page, pageSize: query.limit, total: result.totalDocs })
-    return { body: { events: await serializeEvents(req, result.docs), total: result.totalDocs, page: pagination.page, pages: pagination.pages, pagination } }
-  })
+    return {
+      body: {
+        events: await serializeEvents(req, result.docs),
+        total: result.totalDocs,
+        page: pagination.page,
+        pages: pagination.pages,
+        pagination,
+      },
+    }
+  },
+)
 
-eventsRoutes.get('/types', { summary: 'Event types (spec 004)', responses: { 200: EventTypesOut } },
-  async ({ req }) => ({
-    body: { event_types: (await eventTypes(req.payload)).filter((type) => type.is_active !== false).map((type) => ({ key: type.key.toUpperCase(), value: type.value, label: type.label, slug: type.key })) },
-  }))
+eventsRoutes.get('/types', { summary: 'Event types (spec 004)', responses: { 200: EventTypesOut } }, async ({ req }) => ({
+  body: {
+    event_types: (await eventTypes(req.payload))
+      .filter((type) => type.is_active !== false)
+      .map((type) => ({ key: type.key.toUpperCase(), value: type.value, label: type.label, slug: type.key })),
+  },
+}))
 
-eventsRoutes.post('/book', { summary: 'Book a group event (spec 001); paid events with payment_method_id (PaymentIntent, 3-D Secure via client_secret)', auth: 'user', envelope: 'humanlink', body: BookEventBody, responses: { 201: 'HumanLink envelope with the booking (and the payment for paid events)', 402: 'Paid event without a payment method, or card declined' } },
+eventsRoutes.post(
+  '/book',
+  {
+    summary: 'Book a group event (spec 001); paid events with payment_method_id (PaymentIntent, 3-D Secure via client_secret)',
+    auth: 'user',
+    envelope: 'humanlink',
+    body: BookEventBody,
+    responses: {
+      201: 'HumanLink envelope with the booking (and the payment for paid events)',
+      402: 'Paid event without a payment method, or card declined',
+    },
+  },
   async ({ req, user, body }) => {
-    const { registration, event, payment } = await bookEvent(req, user as User, body.event_id, { notes: body.notes, paymentMethodId: body.payment_method_id })
+    const { registration, event, payment } = await bookEvent(req, user as User, body.event_id, {
+      notes: body.notes,
+      paymentMethodId: body.payment_method_id,
+    })
     const booking = await bookingOf(req, registration, { event, owner: user as User })
-    if (!payment) return { status: 201, body: { success: true, data: { booking, ticket_code: registration.ticket_code }, message: 'Event booked successfully' } }
-    const intent = { id: payment.paymentId, status: payment.intent.status, client_secret: payment.intent.client_secret, requires_action: payment.intent.status === 'requires_action' }
-    return { status: 201, body: { success: true, data: { booking, payment: intent, ticket_code: registration.ticket_code ?? null }, message: registration.status === 'confirmed' ? 'Event booked successfully' : 'Confirm the payment to complete the booking' } }
-  })
+    if (!payment)
+      return {
+        status: 201,
+        body: { success: true, data: { booking, ticket_code: registration.ticket_code }, message: 'Event booked successfully' },
+      }
+    const intent = {
+      id: payment.paymentId,
+      status: payment.intent.status,
+      client_secret: payment.intent.client_secret,
+      requires_action: payment.intent.status === 'requires_action',
+    }
+    return {
+      status: 201,
+      body: {
+        success: true,
+        data: { booking, payment: intent, ticket_code: registration.ticket_code ?? null },
+        message: registration.status === 'confirmed' ? 'Event booked successfully' : 'Confirm the payment to complete the booking',
+      },
+    }
+  },
+)
 
-eventsRoutes.post('/', { summary: 'Create an event (members\' events wait for staff approval)', auth: 'user', body: CreateEventBody, responses: { 201: EventOut } },
+eventsRoutes.post(
+  '/',
+  {
+    summary: "Create an event (members' events wait for staff approval)",
+    auth: 'user',
+    body: CreateEventBody,
+    responses: { 201: EventOut },
+  },
   async ({ req, user, body }) => {
     const event = await createEvent(req, user as User, {
       ...body,
@@ -66,24 +130,48 @@ eventsRoutes.post('/', { summary: 'Create an event (members\' events wait for st
     })
     const [view] = await serializeEvents(req, [event])
     return { status: 201, body: { ...view, event: view } }
-  })
+  },
+)
 
-eventsRoutes.get('/:id', { summary: 'An event, with the caller\'s registration (000) and as {event} (004)', auth: 'optional', params: EventIdParams, responses: { 200: EventDetailOut, 404: 'No such event, or not visible' } },
+eventsRoutes.get(
+  '/:id',
+  {
+    summary: "An event, with the caller's registration (000) and as {event} (004)",
+    auth: 'optional',
+    params: EventIdParams,
+    responses: { 200: EventDetailOut, 404: 'No such event, or not visible' },
+  },
   async ({ req, user, params }) => {
     const event = await readableEvent(req, params.id)
     const [view] = await serializeEvents(req, [event])
     const mine = user ? await registrationOf(req, event.id, (user as User).id, [...ACTIVE_REGISTRATION_STATUSES]) : null
     const registered = Boolean(mine && mine.status !== 'waitlisted')
     return { body: { ...view, is_registered: registered, registration_status: mine?.status ?? null, event: view } }
-  })
+  },
+)
 
-eventsRoutes.post('/:id/register', { summary: 'Register the caller for a free event (spec 000); 402 for paid events', auth: 'user', params: EventIdParams, body: RegisterBody, responses: { 200: RegistrationOut, 402: 'Payment required: {detail: {message, event_id, price_cents, currency}}', 409: 'Already registered, full, or overlapping another booking' } },
+eventsRoutes.post(
+  '/:id/register',
+  {
+    summary: 'Register the caller for a free event (spec 000); 402 for paid events',
+    auth: 'user',
+    params: EventIdParams,
+    body: RegisterBody,
+    responses: {
+      200: RegistrationOut,
+      402: 'Payment required: {detail: {message, event_id, price_cents, currency}}',
+      409: 'Already registered, full, or overlapping another booking',
+    },
+  },
   async ({ req, user, params, body }) => {
     const { registration } = await registerForEvent(req, user as User, params.id, body)
     return { body: serializeRegistration(registration) }
-  })
+  },
+)
 
-eventsRoutes.get('/:id/status', { summary: 'The caller\'s registration status for an event', auth: 'user', params: EventIdParams, responses: { 200: StatusOut } },
+eventsRoutes.get(
+  '/:id/status',
+  { summary: "The caller's registration status for an event", auth: 'user', params: EventIdParams, responses: { 200: StatusOut } },
   async ({ req, user, params }) => {
     const event = await readableEvent(req, params.id)
     const mine = await registrationOf(req, event.id, (user as User).id)
@@ -97,60 +185,134 @@ eventsRoutes.get('/:id/status', { summary: 'The caller\'s registration status fo
         registration: mine ? serializeRegistration(mine) : null,
       },
     }
-  })
+  },
+)
 
-eventsRoutes.delete('/:id/register', { summary: 'Cancel the caller\'s registration; the seat goes to the waitlist', auth: 'user', params: EventIdParams, responses: { 200: RegistrationOut, 404: 'Not registered' } },
+eventsRoutes.delete(
+  '/:id/register',
+  {
+    summary: "Cancel the caller's registration; the seat goes to the waitlist",
+    auth: 'user',
+    params: EventIdParams,
+    responses: { 200: RegistrationOut, 404: 'Not registered' },
+  },
   async ({ req, user, params }) => {
     const mine = await registrationOf(req, params.id, (user as User).id, ['confirmed', 'pending_payment'])
     if (!mine) throw new NotFoundError('You are not registered for this event.')
     const cancelled = await cancelRegistration(req, mine, 'user')
     return { body: { ...serializeRegistration(cancelled), detail: 'Registration cancelled.' } }
-  })
+  },
+)
 
-eventsRoutes.post('/:id/waitlist', { summary: 'Join a full event\'s waitlist', auth: 'user', params: EventIdParams, responses: { 201: WaitlistOut, 409: 'Seats still available, or already registered' } },
+eventsRoutes.post(
+  '/:id/waitlist',
+  {
+    summary: "Join a full event's waitlist",
+    auth: 'user',
+    params: EventIdParams,
+    responses: { 201: WaitlistOut, 409: 'Seats still available, or already registered' },
+  },
   async ({ req, user, params }) => {
     const { registration, position } = await joinWaitlist(req, user as User, params.id)
-    return { status: 201, body: { detail: `You are number ${position} on the waitlist.`, position, registration: serializeRegistration(registration) } }
-  })
+    return {
+      status: 201,
+      body: { detail: `You are number ${position} on the waitlist.`, position, registration: serializeRegistration(registration) },
+    }
+  },
+)
 
-eventsRoutes.delete('/:id/waitlist', { summary: 'Leave the waitlist (or decline a held offer)', auth: 'user', params: EventIdParams, responses: { 200: RegistrationOut, 404: 'Not on the waitlist' } },
+eventsRoutes.delete(
+  '/:id/waitlist',
+  {
+    summary: 'Leave the waitlist (or decline a held offer)',
+    auth: 'user',
+    params: EventIdParams,
+    responses: { 200: RegistrationOut, 404: 'Not on the waitlist' },
+  },
   async ({ req, user, params }) => {
     const mine = await registrationOf(req, params.id, (user as User).id, ['waitlisted'])
     if (!mine) throw new NotFoundError('You are not on the waitlist for this event.')
     return { body: serializeRegistration(await cancelRegistration(req, mine, 'user')) }
-  })
+  },
+)
 
-eventsRoutes.post('/:id/waitlist/claim', { summary: 'Claim a seat offered from the waitlist (token from the email)', params: EventIdParams, body: ClaimBody, responses: { 200: RegistrationOut, 400: 'Invalid or expired offer' } },
+eventsRoutes.post(
+  '/:id/waitlist/claim',
+  {
+    summary: 'Claim a seat offered from the waitlist (token from the email)',
+    params: EventIdParams,
+    body: ClaimBody,
+    responses: { 200: RegistrationOut, 400: 'Invalid or expired offer' },
+  },
   async ({ req, params, body }) => {
     const { registration } = await claimWaitlistOffer(req, params.id, body.token)
     return { body: { ...serializeRegistration(registration), detail: 'Seat claimed: your ticket is on its way.' } }
-  })
+  },
+)
 
-eventsRoutes.post('/:id/check-in', { summary: 'Check a ticket in at the door (staff or the event\'s facilitator); once only', auth: 'user', params: EventIdParams, body: CheckInBody, responses: { 200: RegistrationOut, 403: 'Not staff or facilitator', 404: 'Unknown ticket', 409: 'Already checked in (with when), cancelled or unpaid' } },
+eventsRoutes.post(
+  '/:id/check-in',
+  {
+    summary: "Check a ticket in at the door (staff or the event's facilitator); once only",
+    auth: 'user',
+    params: EventIdParams,
+    body: CheckInBody,
+    responses: {
+      200: RegistrationOut,
+      403: 'Not staff or facilitator',
+      404: 'Unknown ticket',
+      409: 'Already checked in (with when), cancelled or unpaid',
+    },
+  },
   async ({ req, params, body }) => {
     const event = await managedEvent(req, params.id)
     const registration = await checkInTicket(req, event.id, body.ticket_code)
     return { body: { ...serializeRegistration(registration), detail: 'Checked in.' } }
-  })
+  },
+)
 
-eventsRoutes.get('/:id/calendar.ics', { summary: 'The event as an iCalendar file', auth: 'optional', params: EventIdParams, responses: { 200: 'text/calendar' } },
+eventsRoutes.get(
+  '/:id/calendar.ics',
+  { summary: 'The event as an iCalendar file', auth: 'optional', params: EventIdParams, responses: { 200: 'text/calendar' } },
   async ({ req, params, http }) => {
     const event = await readableEvent(req, params.id)
-    http.res.type('text/calendar; charset=utf-8').set('Content-Disposition', `attachment; filename="event-${event.id}.ics"`).send(calendarFile(event))
+    http.res
+      .type('text/calendar; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="event-${event.id}.ics"`)
+      .send(calendarFile(event))
     return { sent: true }
-  })
+  },
+)
 
-eventsRoutes.get('/:id/attendees', { summary: 'Attendee list (staff or the event\'s facilitator)', auth: 'user', params: EventIdParams, query: AttendeesQuery, responses: { 200: 'Attendees with contacts', 403: 'Not staff or facilitator' } },
+eventsRoutes.get(
+  '/:id/attendees',
+  {
+    summary: "Attendee list (staff or the event's facilitator)",
+    auth: 'user',
+    params: EventIdParams,
+    query: AttendeesQuery,
+    responses: { 200: 'Attendees with contacts', 403: 'Not staff or facilitator' },
+  },
   async ({ req, params, query }) => {
     const event = await managedEvent(req, params.id)
     const attendees = await attendeesOf(req, event.id, query.status)
     return { body: { event_id: event.id, total: attendees.length, attendees } }
-  })
+  },
+)
 
-eventsRoutes.get('/:id/attendees.csv', { summary: 'Attendee list as CSV (staff or the event\'s facilitator)', auth: 'user', params: EventIdParams, query: AttendeesQuery, responses: { 200: 'text/csv', 403: 'Not staff or facilitator' } },
+eventsRoutes.get(
+  '/:id/attendees.csv',
+  {
+    summary: "Attendee list as CSV (staff or the event's facilitator)",
+    auth: 'user',
+    params: EventIdParams,
+    query: AttendeesQuery,
+    responses: { 200: 'text/csv', 403: 'Not staff or facilitator' },
+  },
   async ({ req, params, query, http }) => {
     const event = await managedEvent(req, params.id)
     const csv = attendeesCsv(await attendeesOf(req, event.id, query.status))
     http.res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="event-${event.id}-attendees.csv"`).send(csv)
     return { sent: true }
-  })
+  },
+)

@@ -5,7 +5,11 @@ import { isValidTimezone, urlProblem } from '../../../src/lib/validation/identit
 import { isCurrency } from '../../../src/lib/validation/money.ts'
 
 const instant = z.coerce.date({ error: 'Enter an ISO 8601 date or date-time.' })
-const url = z.string().trim().max(500).refine((value) => !urlProblem(value), 'Enter a valid URL.')
+const url = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((value) => !urlProblem(value), 'Enter a valid URL.')
 
 export const EventIdParams = z.object({ id: z.coerce.number().int().positive() })
 
@@ -74,9 +78,12 @@ export const CreateEventBody = z
   })
   .superRefine((body, ctx) => {
     if (!body.name && !body.title) ctx.addIssue({ code: 'custom', path: ['name'], message: 'This field is required.' })
-    if (!body.event_type && !body.type && !body.category) ctx.addIssue({ code: 'custom', path: ['event_type'], message: 'This field is required.' })
-    if (body.end_datetime <= body.start_datetime) ctx.addIssue({ code: 'custom', path: ['end_datetime'], message: 'The event must end after it starts.' })
-    if (body.start_datetime <= new Date()) ctx.addIssue({ code: 'custom', path: ['start_datetime'], message: 'The event must start in the future.' })
+    if (!body.event_type && !body.type && !body.category)
+      ctx.addIssue({ code: 'custom', path: ['event_type'], message: 'This field is required.' })
+    if (body.end_datetime <= body.start_datetime)
+      ctx.addIssue({ code: 'custom', path: ['end_datetime'], message: 'The event must end after it starts.' })
+    if (body.start_datetime <= new Date())
+      ctx.addIssue({ code: 'custom', path: ['start_datetime'], message: 'The event must start in the future.' })
   })
 
 export const RegisterBody = z.object({ notes: z.string().trim().max(2000).optional() })

@@ -56,9 +56,19 @@ export type EventView = ReturnType<typeof serializeEvent>
 
 /** Serialises events with their types and facilitators, loaded in one query each. */
 export async function serializeEvents(req: PayloadRequest, events: EventRecord[]): Promise<EventView[]> {
-  const [types, facilitators] = await Promise.all([eventTypes(req.payload), facilitatorsByIds(req.payload, events.map((event) => idOf(event.facilitator)))])
+  const [types, facilitators] = await Promise.all([
+    eventTypes(req.payload),
+    facilitatorsByIds(
+      req.payload,
+      events.map((event) => idOf(event.facilitator)),
+    ),
+  ])
   return events.map((event) =>
-    serializeEvent(event, types.find((type) => type.id === idOf(event.event_type)), facilitators.get(idOf(event.facilitator) ?? -1)),
+    serializeEvent(
+      event,
+      types.find((type) => type.id === idOf(event.event_type)),
+      facilitators.get(idOf(event.facilitator) ?? -1),
+    ),
   )
 }
 

@@ -2,9 +2,7 @@ import { z } from 'zod'
 import { pageParams } from '../../../src/lib/validation/pageQuery.ts'
 
 export const FacilitatorParams = z.object({ id: z.coerce.number().int().positive() })
-export const PageQuery = z
-  .object(pageParams)
-  .transform(({ page, per_page, limit }) => ({ page, perPage: per_page ?? limit ?? 10 }))
+export const PageQuery = z.object(pageParams).transform(({ page, per_page, limit }) => ({ page, perPage: per_page ?? limit ?? 10 }))
 
 export const FacilitatorOut = z.object({
   id: z.number(),

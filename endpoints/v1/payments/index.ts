@@ -14,7 +14,11 @@ import { CheckoutBody, CheckoutOut, PaymentParams, PaymentStatusOut, SubscribeBo
 
 export const paymentsRoutes = v1Router('/payments')
 
-const webhookSpec = { summary: 'Stripe webhook (signature on the raw body); each event applied once', rateLimit: false as const, responses: { 200: WebhookOut, 400: 'Invalid or old signature: nothing written' } }
+const webhookSpec = {
+  summary: 'Stripe webhook (signature on the raw body); each event applied once',
+  rateLimit: false as const,
+  responses: { 200: WebhookOut, 400: 'Invalid or old signature: nothing written' },
+}
 
 /** Stripe webhook: verified on the raw body, applied once per event id (replays answer 200 and change nothing). */
 export async function receiveStripeWebhook({ req, http }: RouteContext<typeof webhookSpec>) {
@@ -25,16 +29,55 @@ export async function receiveStripeWebhook({ req, http }: RouteContext<typeof we
 
 paymentsRoutes.post('/webhook', webhookSpec, receiveStripeWebhook)
 
-paymentsRoutes.post('/create-checkout-session', { summary: 'Hold a seat and open a Stripe Checkout Session for a paid event (spec 000)', auth: 'user', body: CheckoutBody, responses: { 200: CheckoutOut, 400: 'Free event, or a redirect URL outside the allowed origins', 409: 'Full or already registered', 503: 'Stripe unreachable' } },
+paymentsRoutes.post(
+  '/create-checkout-session',
+  {
+    summary: 'Hold a seat and open a Stripe Checkout Session for a paid event (spec 000)',
+    auth: 'user',
+    body: CheckoutBody,
+    responses: {
+      200: CheckoutOut,
+      400: 'Free event, or a redirect URL outside the allowed origins',
+      409: 'Full or already registered',
+      503: 'Stripe unreachable',
+    },
+  },
   async ({ req, user, body }) => {
-    const { session, paymentId } = await startEventCheckout(req, user as User, { eventId: body.event_id, paymentMethod: body.payment_method, successUrl: body.success_url, cancelUrl: body.cancel_url })
-    return { body: { session_id: session.id, checkout_url: session.url ?? '', payment_id: paymentId, expires_at: new Date(session.expires_at * 1000).toISOString() } }
-  })
+    const { session, paymentId } = await startEventCheckout(req, user as User, {
+      eventId: body.event_id,
+      paymentMethod: body.payment_method,
+      successUrl: body.success_url,
+      cancelUrl: body.cancel_url,
+    })
+    return {
+      body: {
+        session_id: session.id,
+        checkout_url: session.url ?? '',
+        payment_id: paymentId,
+        expires_at: new Date(session.expires_at * 1000).toISOString(),
+      },
+    }
+  },
+)
 
-paymentsRoutes.get('/status/:payment_id', { summary: 'A payment and, once paid, its ticket (owner or staff)', auth: 'user', params: PaymentParams, responses: { 200: PaymentStatusOut, 404: 'Not found or not yours' } },
+paymentsRoutes.get(
+  '/status/:payment_id',
+  {
+    summary: 'A payment and, once paid, its ticket (owner or staff)',
+    auth: 'user',
+    params: PaymentParams,
+    responses: { 200: PaymentStatusOut, 404: 'Not found or not yours' },
+  },
   async ({ req, params }) => {
     // The collection's read access (owner or staff) decides: anyone else gets null, answered as 404.
-    const payment = await req.payload.findByID({ collection: 'payments', id: params.payment_id, depth: 1, overrideAccess: false, req, disableErrors: true })
+    const payment = await req.payload.findByID({
+      collection: 'payments',
+      id: params.payment_id,
+      depth: 1,
+      overrideAccess: false,
+      req,
+      disableErrors: true,
+    })
     if (!payment) throw new NotFoundError('Payment not found.')
     const registration = typeof payment.registration === 'object' ? (payment.registration as Registration | null) : null
     return {
@@ -49,13 +92,27 @@ paymentsRoutes.get('/status/:payment_id', { summary: 'A payment and, once paid, 
         created_at: new Date(payment.createdAt).toISOString(),
         paid_at: payment.paid_at ? new Date(payment.paid_at).toISOString() : null,
         registration: registration
-          ? { id: registration.id, event_id: typeof registration.event === 'object' ? registration.event.id : registration.event, status: registration.status, ticket_code: payment.status === 'succeeded' ? (registration.ticket_code ?? null) : null }
+          ? {
+              id: registration.id,
+              event_id: typeof registration.event === 'object' ? registration.event.id : registration.event,
+              status: registration.status,
+              ticket_code: payment.status === 'succeeded' ? (registration.ticket_code ?? null) : null,
+            }
           : null,
       },
     }
-  })
+  },
+)
 
-paymentsRoutes.post('/subscribe', { summary: 'Subscribe to a plan with a payment method (spec 001)', auth: 'user', envelope: 'humanlink', body: SubscribeBody, responses: { 201: 'HumanLink envelope: {subscription{id, status, current_period_end}, client_secret}', 404: 'Unknown plan' } },
+paymentsRoutes.post(
+  '/subscribe',
+  {
+    summary: 'Subscribe to a plan with a payment method (spec 001)',
+    auth: 'user',
+    envelope: 'humanlink',
+    body: SubscribeBody,
+    responses: { 201: 'HumanLink envelope: {subscription{id, status, current_period_end}, client_secret}', 404: 'Unknown plan' },
+  },
   async ({ req, user, body }) => {
     const { subscription, clientSecret } = await subscribeWithPaymentMethod(req, user as User, body.plan_id, body.payment_method_id)
     const periodEnd = periodOf(subscription).end
@@ -63,14 +120,34 @@ paymentsRoutes.post('/subscribe', { summary: 'Subscribe to a plan with a payment
       status: 201,
       body: {
         success: true,
-        data: { subscription: { id: subscription.id, status: subscription.status, current_period_end: periodEnd?.toISOString() ?? null }, client_secret: clientSecret },
+        data: {
+          subscription: { id: subscription.id, status: subscription.status, current_period_end: periodEnd?.toISOString() ?? null },
+          client_secret: clientSecret,
+        },
         message: subscription.status === 'active' ? 'Subscription active' : 'Confirm the payment to activate the subscription',
       },
     }
-  })
+  },
+)
 
-paymentsRoutes.get('/status', { summary: "The caller's subscription status (spec 001)", auth: 'user', envelope: 'humanlink', responses: { 200: 'HumanLink envelope: {subscription_status, subscription}' } },
+paymentsRoutes.get(
+  '/status',
+  {
+    summary: "The caller's subscription status (spec 001)",
+    auth: 'user',
+    envelope: 'humanlink',
+    responses: { 200: 'HumanLink envelope: {subscription_status, subscription}' },
+  },
   async ({ req, user }) => {
     const subscription = await currentSubscription(req, (user as User).id)
-    return { body: { success: true, data: { subscription_status: subscriptionStatusOf(subscription), subscription: subscription ? serializeSubscription(subscription) : null } } }
-  })
+    return {
+      body: {
+        success: true,
+        data: {
+          subscription_status: subscriptionStatusOf(subscription),
+          subscription: subscription ? serializeSubscription(subscription) : null,
+        },
+      },
+    }
+  },
+)

@@ -4,7 +4,12 @@ import { PAYMENT_METHODS, PAYMENT_STATUSES } from '../../../collections/Payments
 export const PaymentMethod = z.enum(PAYMENT_METHODS, { error: 'Choose card, alipay or wechat_pay.' })
 const redirect = z.url({ error: 'Enter an absolute URL.' }).max(2000)
 
-export const CheckoutBody = z.object({ event_id: z.number().int().positive(), payment_method: PaymentMethod.default('card'), success_url: redirect, cancel_url: redirect })
+export const CheckoutBody = z.object({
+  event_id: z.number().int().positive(),
+  payment_method: PaymentMethod.default('card'),
+  success_url: redirect,
+  cancel_url: redirect,
+})
 export const CheckoutOut = z.object({ session_id: z.string(), checkout_url: z.string(), payment_id: z.number(), expires_at: z.string() })
 export const PaymentParams = z.object({ payment_id: z.coerce.number().int().positive() })
 export const SubscribeBody = z.object({ plan_id: z.string().trim().min(1).max(100), payment_method_id: z.string().trim().min(1).max(255) })

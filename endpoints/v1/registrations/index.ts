@@ -13,18 +13,44 @@ const TicketOut = z.object({
   status: z.string(),
   checked_in_at: z.string().nullable(),
   attendee: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
-  event: z.object({ id: z.number(), name: z.string(), start_datetime: z.string(), end_datetime: z.string(), location: z.string().nullable(), timezone: z.string() }),
+  event: z.object({
+    id: z.number(),
+    name: z.string(),
+    start_datetime: z.string(),
+    end_datetime: z.string(),
+    location: z.string().nullable(),
+    timezone: z.string(),
+  }),
   qr_code_svg: z.string(),
   qr_code_data_url: z.string(),
 })
 
-registrationsRoutes.get('/:id/ticket', { summary: 'A ticket with its QR code (owner or staff)', auth: 'user', params: Params, responses: { 200: TicketOut, 404: 'Not found or not yours', 409: 'No ticket (cancelled, waitlisted or unpaid)' } },
+registrationsRoutes.get(
+  '/:id/ticket',
+  {
+    summary: 'A ticket with its QR code (owner or staff)',
+    auth: 'user',
+    params: Params,
+    responses: { 200: TicketOut, 404: 'Not found or not yours', 409: 'No ticket (cancelled, waitlisted or unpaid)' },
+  },
   async ({ req, user, params }) => {
-    const registration = await req.payload.findByID({ collection: 'registrations', id: params.id, depth: 1, overrideAccess: false, req, disableErrors: true })
+    const registration = await req.payload.findByID({
+      collection: 'registrations',
+      id: params.id,
+      depth: 1,
+      overrideAccess: false,
+      req,
+      disableErrors: true,
+    })
     const owner = typeof registration?.user === 'object' ? registration.user : null
-    if (!registration || !owner || (owner.id !== user?.id && !hasRole(user, 'manager', 'admin'))) throw new NotFoundError('Registration not found.')
+    if (!registration || !owner || (owner.id !== user?.id && !hasRole(user, 'manager', 'admin')))
+      throw new NotFoundError('Registration not found.')
     if (!['confirmed', 'checked_in'].includes(registration.status)) throw new ConflictError('This registration has no valid ticket.')
-    const event = typeof registration.event === 'object' ? registration.event : await req.payload.findByID({ collection: 'events', id: registration.event, depth: 0, overrideAccess: true, req })
+    const event =
+      typeof registration.event === 'object'
+        ? registration.event
+        : await req.payload.findByID({ collection: 'events', id: registration.event, depth: 0, overrideAccess: true, req })
     const view = await ticketView(registration, event, { name: owner.full_name ?? null, email: owner.email ?? null })
     return { body: view }
-  })
+  },
+)

@@ -9,19 +9,45 @@ const urlField = (field: string) =>
     .string()
     .trim()
     .max(500)
-    .refine((value) => value === '' || !urlProblem(value, field), { message: field === 'linkedin_url' ? 'Enter a linkedin.com URL.' : field === 'github_url' ? 'Enter a github.com URL.' : 'Enter a valid URL.' })
+    .refine((value) => value === '' || !urlProblem(value, field), {
+      message:
+        field === 'linkedin_url' ? 'Enter a linkedin.com URL.' : field === 'github_url' ? 'Enter a github.com URL.' : 'Enter a valid URL.',
+    })
     .transform((value) => value || null)
 const list = z.array(z.string().trim().min(1).max(100)).max(50)
 
 /** Fields that are never the caller's to change, on any interface. */
-const PROTECTED = ['roles', 'role', 'is_active', 'is_verified', 'is_staff', 'password', 'hash', 'salt', 'rate_limit_tier', 'last_login_at'] as const
+const PROTECTED = [
+  'roles',
+  'role',
+  'is_active',
+  'is_verified',
+  'is_staff',
+  'password',
+  'hash',
+  'salt',
+  'rate_limit_tier',
+  'last_login_at',
+] as const
 
 /** PATCH users/me: account fields (001, 004) and profile fields (000). */
 export const UpdateMeBody = z
   .object({
-    email: z.email().transform((value) => value.toLowerCase()).optional(),
-    phone: z.string().transform(normalizePhone).refine((value) => E164_PATTERN.test(value), 'Enter a phone number in international format, e.g. +14155550123.').nullable().optional(),
-    username: z.string().transform(normalizeUsername).refine((value) => USERNAME_PATTERN.test(value), 'Usernames are 3-50 letters, digits, dots, dashes or underscores.').optional(),
+    email: z
+      .email()
+      .transform((value) => value.toLowerCase())
+      .optional(),
+    phone: z
+      .string()
+      .transform(normalizePhone)
+      .refine((value) => E164_PATTERN.test(value), 'Enter a phone number in international format, e.g. +14155550123.')
+      .nullable()
+      .optional(),
+    username: z
+      .string()
+      .transform(normalizeUsername)
+      .refine((value) => USERNAME_PATTERN.test(value), 'Usernames are 3-50 letters, digits, dots, dashes or underscores.')
+      .optional(),
     first_name: z.string().trim().max(150).optional(),
     last_name: z.string().trim().max(150).optional(),
     full_name: z.string().trim().max(255).optional(),
@@ -39,7 +65,8 @@ export const UpdateMeBody = z
   })
   .passthrough()
   .superRefine((body, ctx) => {
-    for (const field of PROTECTED) if (field in body) ctx.addIssue({ code: 'custom', path: [field], message: 'You cannot change this field.' })
+    for (const field of PROTECTED)
+      if (field in body) ctx.addIssue({ code: 'custom', path: [field], message: 'You cannot change this field.' })
   })
 
 export const UserIdParams = z.object({ id: z.coerce.number().int().positive() })

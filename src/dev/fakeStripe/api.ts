@@ -19,7 +19,14 @@ export type ApiResponse = { status: number; body: unknown; headers: Record<strin
 
 type Stored = { fingerprint: string; status: number; body: unknown }
 
-type ApiOptions = { routes: Route[]; store: FakeStore; bus: EventBus; baseUrl: () => string; requests: RecordedRequest[]; log: (msg: string) => void }
+type ApiOptions = {
+  routes: Route[]
+  store: FakeStore
+  bus: EventBus
+  baseUrl: () => string
+  requests: RecordedRequest[]
+  log: (msg: string) => void
+}
 
 /** Stripe's request pipeline: authentication, request log, idempotency, routing, `expand[]`, error JSON. */
 export function createApi({ routes, store, bus, baseUrl, requests, log }: ApiOptions): (request: ApiRequest) => ApiResponse {
@@ -56,8 +63,10 @@ export function createApi({ routes, store, bus, baseUrl, requests, log }: ApiOpt
     if (!match) return errorResponse(unrecognized(request), headers, 404)
     // Snapshots now (the object may change later in the handler), recorded once the outcome is known.
     const pending: { type: string; object: object; previousAttributes?: Record<string, unknown> }[] = []
-    const emit: Emit = (type, object, previousAttributes) => void pending.push({ type, object: structuredClone(object), previousAttributes })
-    const recordAll = () => pending.map(({ type, object, previousAttributes }) => bus.record(type, object, { request: origin, previousAttributes }))
+    const emit: Emit = (type, object, previousAttributes) =>
+      void pending.push({ type, object: structuredClone(object), previousAttributes })
+    const recordAll = () =>
+      pending.map(({ type, object, previousAttributes }) => bus.record(type, object, { request: origin, previousAttributes }))
     try {
       const result = match.route.handle({ params, path: match.path, store, baseUrl: baseUrl(), emit })
       const body = expandResponse(result, stringArray(params, 'expand') ?? [], store)
@@ -65,8 +74,13 @@ export function createApi({ routes, store, bus, baseUrl, requests, log }: ApiOpt
     } catch (error) {
       // A declined card (402) still happened: its events (payment_intent.payment_failed) are real.
       if (error instanceof StripeApiError) return { ...errorResponse(error, headers), events: error.status === 402 ? recordAll() : [] }
-      log(`fake Stripe: ${request.method} ${request.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
-      return errorResponse(new StripeApiError(500, { type: 'api_error', message: 'An unknown error occurred in the fake Stripe server.' }), headers)
+      log(
+        `fake Stripe: ${request.method} ${request.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      )
+      return errorResponse(
+        new StripeApiError(500, { type: 'api_error', message: 'An unknown error occurred in the fake Stripe server.' }),
+        headers,
+      )
     }
   }
 }
@@ -86,12 +100,16 @@ function authenticate(authorization: string | undefined): StripeApiError | undef
   if (!authorization) {
     return new StripeApiError(401, {
       type: 'invalid_request_error',
-      message: "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
+      message:
+        "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
     })
   }
   const key = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1]
   if (key && /^(sk|rk)_/.test(key)) return undefined
-  return new StripeApiError(401, { type: 'invalid_request_error', message: `Invalid API Key provided: ${(key ?? authorization).slice(0, 8)}****` })
+  return new StripeApiError(401, {
+    type: 'invalid_request_error',
+    message: `Invalid API Key provided: ${(key ?? authorization).slice(0, 8)}****`,
+  })
 }
 
 function idempotencyMismatch(key: string): StripeApiError {

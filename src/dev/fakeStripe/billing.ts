@@ -106,7 +106,10 @@ function newInvoice(store: FakeStore, baseUrl: string, subscription: Subscriptio
     customer: subscription.customer,
     customer_email: input.customer.email,
     subscription: subscription.id,
-    parent: { type: 'subscription_details', subscription_details: { subscription: subscription.id, metadata: { ...subscription.metadata } } },
+    parent: {
+      type: 'subscription_details',
+      subscription_details: { subscription: subscription.id, metadata: { ...subscription.metadata } },
+    },
     billing_reason: 'subscription_create',
     amount_due: amount,
     amount_paid: 0,

@@ -1,6 +1,15 @@
 import { invalidRequest, missingParam } from './errors.ts'
 import { newId, nowSeconds } from './ids.ts'
-import { oneOf, optionalInteger, optionalMetadata, optionalRecord, optionalString, requiredInteger, requiredString, type Params } from './params.ts'
+import {
+  oneOf,
+  optionalInteger,
+  optionalMetadata,
+  optionalRecord,
+  optionalString,
+  requiredInteger,
+  requiredString,
+  type Params,
+} from './params.ts'
 import { getOrThrow, type FakeStore } from './store.ts'
 import type { Price, Product, Recurring } from './types.ts'
 
@@ -12,7 +21,15 @@ export function paramName(prefix: string, key: string): string {
 }
 
 function createProduct(store: FakeStore, name: string, metadata: Record<string, string> = {}): Product {
-  const product: Product = { id: newId('prod', 14), object: 'product', created: nowSeconds(), livemode: false, name, active: true, metadata }
+  const product: Product = {
+    id: newId('prod', 14),
+    object: 'product',
+    created: nowSeconds(),
+    livemode: false,
+    name,
+    active: true,
+    metadata,
+  }
   store.products.set(product.id, product)
   return product
 }

@@ -2,7 +2,18 @@ import { createPriceFromParams, findPrice, paramName, productName } from './cata
 import { findCustomer } from './customers.ts'
 import { invalidRequest, missingParam } from './errors.ts'
 import { newId, nowSeconds } from './ids.ts'
-import { isRecord, oneOf, optionalArray, optionalInteger, optionalMetadata, optionalRecord, optionalString, requiredInteger, stringArray, type Params } from './params.ts'
+import {
+  isRecord,
+  oneOf,
+  optionalArray,
+  optionalInteger,
+  optionalMetadata,
+  optionalRecord,
+  optionalString,
+  requiredInteger,
+  stringArray,
+  type Params,
+} from './params.ts'
 import type { RouteContext } from './router.ts'
 import type { FakeStore } from './store.ts'
 import type { CheckoutSession, LineItem } from './types.ts'
@@ -22,7 +33,8 @@ export function createCheckoutSession({ params, store, baseUrl }: RouteContext):
   const paymentMethodOptions = readPaymentMethodOptions(params, paymentMethodTypes)
   const customer = optionalString(params, 'customer')
   const customerEmail = optionalString(params, 'customer_email')
-  if (customer && customerEmail) throw invalidRequest('You may only specify one of these parameters: customer, customer_email.', 'customer_email')
+  if (customer && customerEmail)
+    throw invalidRequest('You may only specify one of these parameters: customer, customer_email.', 'customer_email')
   if (customer) findCustomer(store, customer, 'customer')
   const expiresAt = readExpiresAt(params)
   const lineItems = readLineItems(params, store, mode)
@@ -59,8 +71,10 @@ export function createCheckoutSession({ params, store, baseUrl }: RouteContext):
   store.checkoutSessions.set(id, session)
   store.sessionSettings.set(id, {
     lineItems,
-    subscriptionMetadata: optionalMetadata(optionalRecord(params, 'subscription_data') ?? {}, 'metadata', 'subscription_data[metadata]') ?? {},
-    paymentIntentMetadata: optionalMetadata(optionalRecord(params, 'payment_intent_data') ?? {}, 'metadata', 'payment_intent_data[metadata]') ?? {},
+    subscriptionMetadata:
+      optionalMetadata(optionalRecord(params, 'subscription_data') ?? {}, 'metadata', 'subscription_data[metadata]') ?? {},
+    paymentIntentMetadata:
+      optionalMetadata(optionalRecord(params, 'payment_intent_data') ?? {}, 'metadata', 'payment_intent_data[metadata]') ?? {},
   })
   return session
 }
@@ -72,12 +86,23 @@ export function createCheckoutSession({ params, store, baseUrl }: RouteContext):
 function readPaymentMethodTypes(params: Params, mode: CheckoutSession['mode']): { allowed: string[] | null; types: string[] } {
   const explicit = checkedTypes(params, 'payment_method_types')
   const allowed = checkedTypes(params, 'allowed_payment_method_types')
-  if (explicit && allowed) throw invalidRequest('You may only specify one of these parameters: payment_method_types, allowed_payment_method_types.', 'allowed_payment_method_types')
+  if (explicit && allowed)
+    throw invalidRequest(
+      'You may only specify one of these parameters: payment_method_types, allowed_payment_method_types.',
+      'allowed_payment_method_types',
+    )
   const excluded = stringArray(params, 'excluded_payment_method_types') ?? []
   const types = (allowed ?? explicit ?? ['card']).filter((type) => !excluded.includes(type))
-  if (types.length === 0) throw invalidRequest('No payment method types are left to offer after `excluded_payment_method_types`.', 'excluded_payment_method_types')
+  if (types.length === 0)
+    throw invalidRequest(
+      'No payment method types are left to offer after `excluded_payment_method_types`.',
+      'excluded_payment_method_types',
+    )
   if (mode === 'subscription' && types.includes('wechat_pay')) {
-    throw invalidRequest('The payment method type `wechat_pay` cannot be used in `subscription` mode.', allowed ? 'allowed_payment_method_types' : 'payment_method_types')
+    throw invalidRequest(
+      'The payment method type `wechat_pay` cannot be used in `subscription` mode.',
+      allowed ? 'allowed_payment_method_types' : 'payment_method_types',
+    )
   }
   return { allowed: allowed ?? null, types }
 }
@@ -113,7 +138,8 @@ function readExpiresAt(params: Params): number | undefined {
   if (expiresAt < now + MIN_EXPIRY - EXPIRY_GRACE) {
     throw invalidRequest('The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.', 'expires_at')
   }
-  if (expiresAt > now + MAX_EXPIRY) throw invalidRequest('The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.', 'expires_at')
+  if (expiresAt > now + MAX_EXPIRY)
+    throw invalidRequest('The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.', 'expires_at')
   return expiresAt
 }
 
@@ -125,9 +151,13 @@ function readLineItems(params: Params, store: FakeStore, mode: CheckoutSession['
   if (currencies.size > 1) throw invalidRequest('All line items must use the same currency.', 'line_items')
   const recurring = items.some((item) => item.price.recurring !== null)
   if (mode === 'payment' && recurring) {
-    throw invalidRequest('You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.', 'line_items')
+    throw invalidRequest(
+      'You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.',
+      'line_items',
+    )
   }
-  if (mode === 'subscription' && !recurring) throw invalidRequest('You must provide at least one recurring price in `subscription` mode when using prices.', 'line_items')
+  if (mode === 'subscription' && !recurring)
+    throw invalidRequest('You must provide at least one recurring price in `subscription` mode when using prices.', 'line_items')
   return items
 }
 
@@ -138,7 +168,9 @@ function readLineItem(store: FakeStore, entry: unknown, name: string): LineItem 
   const priceId = optionalString(entry, 'price', paramName(name, 'price'))
   const priceData = optionalRecord(entry, 'price_data', paramName(name, 'price_data'))
   if (!priceId && !priceData) throw invalidRequest(`You must specify either \`price\` or \`price_data\` in ${name}.`, name)
-  const price = priceId ? findPrice(store, priceId, paramName(name, 'price')) : createPriceFromParams(store, priceData ?? {}, paramName(name, 'price_data'))
+  const price = priceId
+    ? findPrice(store, priceId, paramName(name, 'price'))
+    : createPriceFromParams(store, priceData ?? {}, paramName(name, 'price_data'))
   const amount = price.unit_amount * quantity
   return {
     id: newId('li'),

@@ -66,7 +66,8 @@ export function createCheckoutFlows(store: FakeStore, bus: EventBus, baseUrl: ()
     const settings = store.sessionSettings.get(session.id)
     const line = settings?.lineItems.find((item) => item.price.recurring !== null)
     if (!settings || !line) throw new Error(`fake Stripe: checkout session ${session.id} has no recurring line item`)
-    const customer = (session.customer ? store.customers.get(session.customer) : undefined) ?? createCustomer(store, { email: session.customer_email })
+    const customer =
+      (session.customer ? store.customers.get(session.customer) : undefined) ?? createCustomer(store, { email: session.customer_email })
     method.customer = customer.id
     const { subscription, invoice } = startSubscription(store, baseUrl(), {
       customer,
@@ -115,7 +116,8 @@ export function createCheckoutFlows(store: FakeStore, bus: EventBus, baseUrl: ()
   }
 
   function complete(session: CheckoutSession, paymentStatus: CheckoutSession['payment_status']): void {
-    const email = session.customer_email ?? (session.customer ? store.customers.get(session.customer)?.email : null) ?? 'customer@example.com'
+    const email =
+      session.customer_email ?? (session.customer ? store.customers.get(session.customer)?.email : null) ?? 'customer@example.com'
     Object.assign(session, { status: 'complete', payment_status: paymentStatus, url: null, customer_details: { email, name: null } })
   }
 }

@@ -13,12 +13,18 @@ const redirect = (location: string): PageResponse => ({ status: 303, headers: { 
  * The hosted Checkout page a session's `url` points at: shows what is being bought and lets the developer
  * pay or fail it, then returns to the merchant's success or cancel URL like Stripe does.
  */
-export async function checkoutPage(method: string, pathname: string, store: FakeStore, flows: CheckoutFlows): Promise<PageResponse | undefined> {
+export async function checkoutPage(
+  method: string,
+  pathname: string,
+  store: FakeStore,
+  flows: CheckoutFlows,
+): Promise<PageResponse | undefined> {
   const match = /^\/checkout\/([^/]+)(?:\/(pay|fail))?$/.exec(pathname)
   if (!match) return undefined
   const [, id, action] = match
   const session = store.checkoutSessions.get(id)
-  if (!session) return html(404, htmlPage('Not found', '<h1>Something went wrong</h1><p class="notice">This checkout session does not exist.</p>'))
+  if (!session)
+    return html(404, htmlPage('Not found', '<h1>Something went wrong</h1><p class="notice">This checkout session does not exist.</p>'))
   if (method === 'GET' && !action) return html(200, renderSession(session, store))
   if (method !== 'POST' || !action) return html(405, htmlPage('Not allowed', '<p class="notice">Use the buttons on the checkout page.</p>'))
   if (session.status !== 'open') return html(409, renderSession(session, store))
@@ -62,5 +68,7 @@ function buttons(session: CheckoutSession): string {
 
 function statusMessage(session: CheckoutSession): string {
   if (session.status === 'expired') return 'This checkout session has expired.'
-  return session.payment_status === 'paid' ? 'This checkout session is complete: the payment succeeded.' : 'This checkout session is complete; the payment is pending.'
+  return session.payment_status === 'paid'
+    ? 'This checkout session is complete: the payment succeeded.'
+    : 'This checkout session is complete; the payment is pending.'
 }

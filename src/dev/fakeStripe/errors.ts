@@ -34,5 +34,10 @@ export function missingParam(param: string): StripeApiError {
 /** Stripe answers an unknown id in the URL with 404, and an unknown id in a parameter with 400. */
 export function noSuch(objectName: string, id: string, param = 'id'): StripeApiError {
   const status = param === 'id' ? 404 : 400
-  return new StripeApiError(status, { type: 'invalid_request_error', code: 'resource_missing', message: `No such ${objectName}: '${id}'`, param })
+  return new StripeApiError(status, {
+    type: 'invalid_request_error',
+    code: 'resource_missing',
+    message: `No such ${objectName}: '${id}'`,
+    param,
+  })
 }

@@ -36,7 +36,11 @@ export function createEventBus({ store, webhookSecret, webhookUrl, log }: BusOpt
     if (!url) throw new Error('fake Stripe: no webhook URL is set')
     // Stripe sends pretty-printed JSON; the signature covers these exact bytes.
     const payload = typeof event === 'string' ? event : JSON.stringify(event, null, 2)
-    const headers = { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': options.signature ?? sign(payload), 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' }
+    const headers = {
+      'content-type': 'application/json; charset=utf-8',
+      'stripe-signature': options.signature ?? sign(payload),
+      'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+    }
     const response = await fetch(url, { method: 'POST', headers, body: payload, signal: AbortSignal.timeout(30_000) })
     return { status: response.status, body: await response.text() }
   }
@@ -65,7 +69,10 @@ export function createEventBus({ store, webhookSecret, webhookUrl, log }: BusOpt
         livemode: false,
         pending_webhooks: url ? 1 : 0,
         request: options.request ?? { id: null, idempotency_key: null },
-        data: { object: structuredClone({ ...object }), ...(options.previousAttributes ? { previous_attributes: options.previousAttributes } : {}) },
+        data: {
+          object: structuredClone({ ...object }),
+          ...(options.previousAttributes ? { previous_attributes: options.previousAttributes } : {}),
+        },
       }
       store.events.set(event.id, event)
       return event

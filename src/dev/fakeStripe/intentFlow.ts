@@ -15,7 +15,12 @@ const WAITING = ['requires_action', 'requires_confirmation', 'requires_payment_m
  * payment_intent.succeeded (and, for an invoice, invoice.paid and customer.subscription.updated to active);
  * `fail: true` fires payment_intent.payment_failed (and invoice.payment_failed).
  */
-export async function completePaymentIntent(store: FakeStore, bus: EventBus, intentId: string, options: CompleteOptions = {}): Promise<StripeEventLike[]> {
+export async function completePaymentIntent(
+  store: FakeStore,
+  bus: EventBus,
+  intentId: string,
+  options: CompleteOptions = {},
+): Promise<StripeEventLike[]> {
   const intent = store.paymentIntents.get(intentId)
   if (!intent) throw new Error(`fake Stripe: no payment intent ${intentId}`)
   if (!WAITING.includes(intent.status)) throw new Error(`fake Stripe: payment intent ${intentId} is ${intent.status}, nothing to complete`)

@@ -10,7 +10,12 @@ export function invoicePage(method: string, pathname: string, store: FakeStore):
   if (!match || method !== 'GET') return undefined
   const invoice = store.invoices.get(match[1])
   if (!invoice) return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'No such invoice' }
-  if (match[2]) return { status: 200, headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${invoice.number}.pdf"` }, body: tinyPdf(summary(invoice)) }
+  if (match[2])
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${invoice.number}.pdf"` },
+      body: tinyPdf(summary(invoice)),
+    }
   const body = `<h1>Invoice ${escapeHtml(invoice.number)}</h1>
 <p class="amount">${escapeHtml(formatAmount(invoice.amount_due, invoice.currency))}</p>
 <p>Status: ${escapeHtml(invoice.status)}</p>

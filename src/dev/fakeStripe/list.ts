@@ -41,7 +41,10 @@ function createdMatcher(params: Params): (item: Listable) => boolean {
   const [gt, gte, lt, lte] = [bound('gt'), bound('gte'), bound('lt'), bound('lte')]
   return ({ created: at }) =>
     at !== undefined &&
-    (gt === undefined || at > gt) && (gte === undefined || at >= gte) && (lt === undefined || at < lt) && (lte === undefined || at <= lte)
+    (gt === undefined || at > gt) &&
+    (gte === undefined || at >= gte) &&
+    (lt === undefined || at < lt) &&
+    (lte === undefined || at <= lte)
 }
 
 /** Keeps the items whose `field` equals the parameter of the same name, when it is given. */

@@ -100,7 +100,13 @@ export function succeedPaymentIntent(store: FakeStore, intent: PaymentIntent): C
     metadata: { ...intent.metadata },
   }
   store.charges.set(charge.id, charge)
-  Object.assign(intent, { status: 'succeeded', amount_received: intent.amount, latest_charge: charge.id, next_action: null, last_payment_error: null })
+  Object.assign(intent, {
+    status: 'succeeded',
+    amount_received: intent.amount,
+    latest_charge: charge.id,
+    next_action: null,
+    last_payment_error: null,
+  })
   return charge
 }
 
@@ -133,7 +139,8 @@ export function findPaymentIntent(store: FakeStore, id: string, param = 'id'): P
 /** The charge a refund applies to: given directly, or the succeeded charge of a PaymentIntent. */
 export function refundableCharge(store: FakeStore, chargeId: string | undefined, intentId: string | undefined): Charge {
   if (chargeId !== undefined) return getOrThrow(store.charges, 'charge', chargeId, 'charge')
-  if (intentId === undefined) throw invalidRequest('One of the following params should be provided for this request: payment_intent or charge.')
+  if (intentId === undefined)
+    throw invalidRequest('One of the following params should be provided for this request: payment_intent or charge.')
   const intent = findPaymentIntent(store, intentId, 'payment_intent')
   const charge = intent.latest_charge ? store.charges.get(intent.latest_charge) : undefined
   if (intent.status !== 'succeeded' || !charge) {

@@ -55,9 +55,16 @@ export type CheckoutSession = Base<'checkout.session'> & {
   payment_method_options: Record<string, unknown>
 }
 
-export type PaymentError = { type: 'card_error'; code: 'card_declined'; decline_code: 'generic_decline'; message: string; payment_method: { id: string } | null }
+export type PaymentError = {
+  type: 'card_error'
+  code: 'card_declined'
+  decline_code: 'generic_decline'
+  message: string
+  payment_method: { id: string } | null
+}
 
-export type PaymentIntentStatus = 'requires_payment_method' | 'requires_confirmation' | 'requires_action' | 'processing' | 'succeeded' | 'canceled'
+export type PaymentIntentStatus =
+  'requires_payment_method' | 'requires_confirmation' | 'requires_action' | 'processing' | 'succeeded' | 'canceled'
 
 export type PaymentIntent = Base<'payment_intent'> & {
   amount: number

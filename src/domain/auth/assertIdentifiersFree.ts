@@ -27,5 +27,6 @@ export async function assertIdentifiersFree(req: PayloadRequest, identifiers: Id
     const value = identifiers[field]
     if (value && docs.some((doc) => doc[field] === value)) fields[field] = [`A user with this ${field} already exists.`]
   }
-  if (Object.keys(fields).length > 0) throw new AppError(`A user with this ${Object.keys(fields).join(' and ')} already exists.`, 409, fields)
+  if (Object.keys(fields).length > 0)
+    throw new AppError(`A user with this ${Object.keys(fields).join(' and ')} already exists.`, 409, fields)
 }

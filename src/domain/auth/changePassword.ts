@@ -9,7 +9,13 @@ import { revokeOtherSessions } from './sessions.ts'
 import { setPassword } from './setPassword.ts'
 
 /** Changes the caller's password after checking the current one; every other session is signed out. */
-export async function changePassword(req: PayloadRequest, user: User, current: string, next: string, keepSession: string | null): Promise<void> {
+export async function changePassword(
+  req: PayloadRequest,
+  user: User,
+  current: string,
+  next: string,
+  keepSession: string | null,
+): Promise<void> {
   const stored = await storedPasswordOf(req, user.id)
   if (!stored || !(await verifyPassword(stored, current)).valid) {
     throw new RequestValidationError({ current_password: ['Your current password is incorrect.'] })
@@ -25,6 +31,14 @@ export async function changePassword(req: PayloadRequest, user: User, current: s
 /** The signed-in user's record with its stored hash, or null if the account is gone meanwhile. */
 async function storedPasswordOf(req: PayloadRequest, userId: number): Promise<UserWithPassword | null> {
   // overrideAccess + showHiddenFields: the password check needs the stored hash, which no caller may read.
-  const stored = await req.payload.findByID({ collection: 'users', id: userId, depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true, req })
+  const stored = await req.payload.findByID({
+    collection: 'users',
+    id: userId,
+    depth: 0,
+    overrideAccess: true,
+    showHiddenFields: true,
+    disableErrors: true,
+    req,
+  })
   return stored as UserWithPassword | null
 }

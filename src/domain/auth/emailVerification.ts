@@ -17,7 +17,8 @@ export async function verifyEmail(req: PayloadRequest, token: string): Promise<U
     const spent = await consumeOneTimeToken(req, 'email_verification', token)
     if (!spent) throw new BadRequestError('This verification link is invalid or has expired.')
     const user = await req.payload.findByID({ collection: 'users', id: spent.userId, depth: 0, overrideAccess: true, req })
-    if (spent.email && spent.email !== user.email) throw new BadRequestError('This verification link is for an address the account no longer uses.')
+    if (spent.email && spent.email !== user.email)
+      throw new BadRequestError('This verification link is for an address the account no longer uses.')
     // overrideAccess: is_verified is staff-only for callers; proving the address is what sets it.
     return req.payload.update({ collection: 'users', id: user.id, data: { is_verified: true }, overrideAccess: true, req, depth: 0 })
   })

@@ -37,7 +37,13 @@ export async function issueTokens(req: PayloadRequest, token: NewToken): Promise
   const { user, family } = token
   const refresh = await insertRefreshToken(req, token)
   const access = await signAccessToken({ userId: user.id, roles: user.roles ?? ['user'], sessionId: family, tier: tierOf(user) })
-  return { access: access.token, accessExpiresAt: access.expiresAt, refresh: refresh.token, refreshExpiresAt: refresh.expiresAt, sessionId: family }
+  return {
+    access: access.token,
+    accessExpiresAt: access.expiresAt,
+    refresh: refresh.token,
+    refreshExpiresAt: refresh.expiresAt,
+    sessionId: family,
+  }
 }
 
 /** Stores the hash of a new refresh token; it expires after REFRESH_TOKEN_TTL but never after its family. */

@@ -5,10 +5,18 @@ import { limiter } from '../../lib/rateLimit.ts'
 export const authLimits = {
   /** Wrong passwords per account and IP before that pair is blocked for the window. */
   loginFailuresByAccount: () =>
-    limiter('login-account', { points: config.LOGIN_MAX_FAILURES, durationSeconds: config.LOGIN_FAILURE_WINDOW, blockSeconds: config.LOGIN_FAILURE_WINDOW }),
+    limiter('login-account', {
+      points: config.LOGIN_MAX_FAILURES,
+      durationSeconds: config.LOGIN_FAILURE_WINDOW,
+      blockSeconds: config.LOGIN_FAILURE_WINDOW,
+    }),
   /** Wrong passwords per IP across all accounts (credential stuffing). */
   loginFailuresByIp: () =>
-    limiter('login-ip', { points: config.LOGIN_MAX_FAILURES_PER_IP, durationSeconds: config.LOGIN_FAILURE_WINDOW, blockSeconds: config.LOGIN_FAILURE_WINDOW }),
+    limiter('login-ip', {
+      points: config.LOGIN_MAX_FAILURES_PER_IP,
+      durationSeconds: config.LOGIN_FAILURE_WINDOW,
+      blockSeconds: config.LOGIN_FAILURE_WINDOW,
+    }),
   registrationsByIp: () => limiter('register-ip', { points: config.RATE_LIMIT_REGISTRATIONS_PER_HOUR, durationSeconds: 3600 }),
   passwordResetsByIp: () => limiter('password-reset-ip', { points: config.RATE_LIMIT_PASSWORD_RESETS_PER_HOUR, durationSeconds: 3600 }),
 }

@@ -8,7 +8,12 @@ export type TokenPurpose = 'password_reset' | 'email_verification'
 export const TOKEN_LIFETIME_SECONDS: Record<TokenPurpose, number> = { password_reset: 3600, email_verification: 2 * 86400 }
 
 /** A new single-use token for `purpose`; older unused ones of the same user and purpose stop working. */
-export async function createOneTimeToken(req: PayloadRequest, purpose: TokenPurpose, userId: number, email?: string | null): Promise<string> {
+export async function createOneTimeToken(
+  req: PayloadRequest,
+  purpose: TokenPurpose,
+  userId: number,
+  email?: string | null,
+): Promise<string> {
   const db = await txDb(req)
   await db.execute(sql`UPDATE auth_tokens SET used_at = now() WHERE user_id = ${userId} AND purpose = ${purpose} AND used_at IS NULL`)
   const { token, hash } = newSecretToken()
@@ -33,7 +38,11 @@ export async function createOneTimeToken(req: PayloadRequest, purpose: TokenPurp
  * Spends a token: one conditional UPDATE marks it used only if it is unused and unexpired, so two
  * concurrent uses cannot both succeed. Returns its user (and email), or null.
  */
-export async function consumeOneTimeToken(req: PayloadRequest, purpose: TokenPurpose, token: string): Promise<{ userId: number; email: string | null } | null> {
+export async function consumeOneTimeToken(
+  req: PayloadRequest,
+  purpose: TokenPurpose,
+  token: string,
+): Promise<{ userId: number; email: string | null } | null> {
   const db = await txDb(req)
   const result = await db.execute(sql`
     UPDATE auth_tokens SET used_at = now()

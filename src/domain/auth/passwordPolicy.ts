@@ -9,8 +9,10 @@ export const PASSWORD_MAX_LENGTH = 128
  */
 export function passwordProblems(password: string, identifiers: (string | null | undefined)[] = []): string[] {
   const problems: string[] = []
-  if (password.length < PASSWORD_MIN_LENGTH) problems.push(`This password is too short. It must contain at least ${PASSWORD_MIN_LENGTH} characters.`)
-  if (password.length > PASSWORD_MAX_LENGTH) problems.push(`This password is too long. It may contain at most ${PASSWORD_MAX_LENGTH} characters.`)
+  if (password.length < PASSWORD_MIN_LENGTH)
+    problems.push(`This password is too short. It must contain at least ${PASSWORD_MIN_LENGTH} characters.`)
+  if (password.length > PASSWORD_MAX_LENGTH)
+    problems.push(`This password is too long. It may contain at most ${PASSWORD_MAX_LENGTH} characters.`)
   const lowered = password.toLowerCase()
   if (COMMON_PASSWORDS.has(lowered)) problems.push('This password is too common.')
   else if (/^\d+$/.test(password)) problems.push('This password is entirely numeric.')

@@ -21,7 +21,8 @@ type TokenRow = {
   revoked_at: Date | null
   revoked_reason: string | null
 }
-type RawTokenRow = Omit<TokenRow, 'expires_at' | 'family_expires_at' | 'revoked_at'> & Record<'expires_at' | 'family_expires_at' | 'revoked_at', string | null>
+type RawTokenRow = Omit<TokenRow, 'expires_at' | 'family_expires_at' | 'revoked_at'> &
+  Record<'expires_at' | 'family_expires_at' | 'revoked_at', string | null>
 
 // Payload's drizzle connection returns timestamps as strings.
 const toTokenRow = (raw: RawTokenRow): TokenRow => ({
@@ -51,18 +52,30 @@ export async function refreshSession(req: PayloadRequest, token: string, client:
     const decision = decideRefresh(row, now, config.REFRESH_TOKEN_REUSE_GRACE)
     if (decision === 'reuse') {
       await revokeFamilyRows(req, row.family, 'reuse_detected', { now })
-      logger.warn({ reqId: req.context.reqId, family: row.family, userId: row.user_id, ip: client.ip }, 'refresh token reuse: session revoked')
+      logger.warn(
+        { reqId: req.context.reqId, family: row.family, userId: row.user_id, ip: client.ip },
+        'refresh token reuse: session revoked',
+      )
       return { kind: 'refused', revokedFamily: true }
     }
     if (decision === 'expired' || decision === 'revoked') return { kind: 'refused', revokedFamily: false }
     if (decision === 'grace' && !(await isSessionActive(db, row.family))) return { kind: 'refused', revokedFamily: false }
-    const user = await req.payload.findByID({ collection: 'users', id: row.user_id, depth: 0, overrideAccess: true, req, disableErrors: true })
+    const user = await req.payload.findByID({
+      collection: 'users',
+      id: row.user_id,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      disableErrors: true,
+    })
     if (!user || user.is_active === false) {
       await revokeFamilyRows(req, row.family, 'account_disabled', { now })
       return { kind: 'refused', revokedFamily: true }
     }
     if (decision === 'rotate') {
-      await db.execute(sql`UPDATE refresh_tokens SET revoked_at = ${now}, revoked_reason = 'rotated', last_used_at = ${now} WHERE id = ${row.id}`)
+      await db.execute(
+        sql`UPDATE refresh_tokens SET revoked_at = ${now}, revoked_reason = 'rotated', last_used_at = ${now} WHERE id = ${row.id}`,
+      )
     }
     const tokens = await issueTokens(req, { user, family: row.family, parent: row.id, client, familyExpiresAt: row.family_expires_at, now })
     return { kind: 'issued', tokens }

@@ -27,7 +27,11 @@ export type Registration = {
  * Creates an account (a plain user; only staff grant roles), stores its password as argon2id, starts email
  * verification and signs it in. Duplicate identifiers are refused by the unique indexes (409).
  */
-export async function registerUser(req: PayloadRequest, input: Registration, client: ClientMeta): Promise<{ user: User; tokens: IssuedTokens }> {
+export async function registerUser(
+  req: PayloadRequest,
+  input: Registration,
+  client: ClientMeta,
+): Promise<{ user: User; tokens: IssuedTokens }> {
   const problems = passwordProblems(input.password, [input.email, input.username, input.phone])
   if (problems.length > 0) throw new RequestValidationError({ password: problems })
   await consume(authLimits.registrationsByIp(), client.ip)

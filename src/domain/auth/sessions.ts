@@ -34,7 +34,12 @@ export async function revokeSession(req: PayloadRequest, userId: number, session
  * Revokes every still-valid token of a family (one sign-in session), in one statement; with `owner`, only
  * if the family is that user's (every token of a family belongs to the user who signed in).
  */
-export async function revokeFamilyRows(req: PayloadRequest, family: string, reason: string, { now = new Date(), owner }: { now?: Date; owner?: number } = {}): Promise<number> {
+export async function revokeFamilyRows(
+  req: PayloadRequest,
+  family: string,
+  reason: string,
+  { now = new Date(), owner }: { now?: Date; owner?: number } = {},
+): Promise<number> {
   const db = await txDb(req)
   const ownedBy = owner === undefined ? sql`` : sql` AND user_id = ${owner}`
   const result = await db.execute(
@@ -44,7 +49,12 @@ export async function revokeFamilyRows(req: PayloadRequest, family: string, reas
 }
 
 /** Ends every session of the user except `keep` (logout-all; password changes end them all). */
-export async function revokeOtherSessions(req: PayloadRequest, userId: number, keep: string | null, reason = 'logout_all'): Promise<number> {
+export async function revokeOtherSessions(
+  req: PayloadRequest,
+  userId: number,
+  keep: string | null,
+  reason = 'logout_all',
+): Promise<number> {
   const db = await txDb(req)
   const result = await db.execute(sql`
     UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = ${reason}
@@ -65,6 +75,8 @@ export async function sessionOfRefreshToken(req: PayloadRequest, token: string):
  * transaction while refreshing, and rootDb when authenticating an access token.
  */
 export async function isSessionActive(db: Db, sessionId: string): Promise<boolean> {
-  const active = await db.execute(sql`SELECT 1 FROM refresh_tokens WHERE family = ${sessionId} AND revoked_at IS NULL AND expires_at > now() LIMIT 1`)
+  const active = await db.execute(
+    sql`SELECT 1 FROM refresh_tokens WHERE family = ${sessionId} AND revoked_at IS NULL AND expires_at > now() LIMIT 1`,
+  )
   return active.rows.length > 0
 }

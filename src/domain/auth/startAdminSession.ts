@@ -19,14 +19,26 @@ export async function startAdminSession(req: PayloadRequest, user: User): Promis
   await withTransaction(req, async () => {
     // The session list is read, extended and rewritten: the row lock makes concurrent sign-ins take turns.
     await (await txDb(req)).execute(sql`SELECT id FROM users WHERE id = ${user.id} FOR UPDATE`)
-    const current = await req.payload.findByID({ collection: 'users', id: user.id, depth: 0, overrideAccess: true, req, select: { sessions: true } })
+    const current = await req.payload.findByID({
+      collection: 'users',
+      id: user.id,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      select: { sessions: true },
+    })
     const sessions: StoredSession[] = [
       ...((current.sessions ?? []) as StoredSession[]).filter(({ expiresAt }) => new Date(expiresAt) > now),
       { id: sid, createdAt: now, expiresAt: new Date(now.getTime() + tokenExpiration * 1000) },
     ]
     await req.payload.db.updateOne({ collection: 'users', id: user.id, data: { sessions }, req, returning: false })
   })
-  const fieldsToSign = getFieldsToSign({ collectionConfig: collection, email: user.email ?? '', sid, user: { ...user, collection: 'users' } })
+  const fieldsToSign = getFieldsToSign({
+    collectionConfig: collection,
+    email: user.email ?? '',
+    sid,
+    user: { ...user, collection: 'users' },
+  })
   const { token, exp } = await jwtSign({ fieldsToSign, secret: req.payload.secret, tokenExpiration })
   const attributes = [
     `${req.payload.config.cookiePrefix}-token=${token}`,

@@ -29,7 +29,11 @@ export async function prepareBillingEvent(event: Stripe.Event): Promise<Stripe.S
 }
 
 /** Subscription bookkeeping: the local mirror follows Stripe's subscription and invoice events. */
-export async function applyBillingEvent(req: PayloadRequest, event: Stripe.Event, prepared: Stripe.Subscription | undefined): Promise<void> {
+export async function applyBillingEvent(
+  req: PayloadRequest,
+  event: Stripe.Event,
+  prepared: Stripe.Subscription | undefined,
+): Promise<void> {
   switch (event.type) {
     case 'checkout.session.completed':
       if (prepared) await upsertSubscription(req, withCheckoutMetadata(prepared, event.data.object))
@@ -65,12 +69,20 @@ function subscriptionIdOf(invoice: Stripe.Invoice): string | null {
 }
 
 /** Forward-only status change from invoice events (Stripe's subscription events carry the full state). */
-async function setSubscriptionStatus(req: PayloadRequest, stripeSubscriptionId: string | null, status: string, from: string[]): Promise<void> {
+async function setSubscriptionStatus(
+  req: PayloadRequest,
+  stripeSubscriptionId: string | null,
+  status: string,
+  from: string[],
+): Promise<void> {
   if (!stripeSubscriptionId) return
   const db = await txDb(req)
   const changed = await db.execute(sql`
     UPDATE subscriptions SET status = ${status}, updated_at = now()
-    WHERE stripe_subscription_id = ${stripeSubscriptionId} AND status IN (${sql.join(from.map((value) => sql`${value}`), sql`, `)})
+    WHERE stripe_subscription_id = ${stripeSubscriptionId} AND status IN (${sql.join(
+      from.map((value) => sql`${value}`),
+      sql`, `,
+    )})
     RETURNING user_id`)
   const row = changed.rows[0] as { user_id: number } | undefined
   if (row) await syncRateLimitTier(req, row.user_id)

@@ -26,7 +26,8 @@ export async function cancelSubscription(req: PayloadRequest, user: User, immedi
 /** Undoes a cancellation at period end; an ended subscription cannot come back (subscribe again). */
 export async function reactivateSubscription(req: PayloadRequest, user: User) {
   const subscription = await mine(req, user)
-  if (subscription.status === 'canceled') throw new BadRequestError('This subscription has ended; start a new one with POST /api/v1/billing/checkout.')
+  if (subscription.status === 'canceled')
+    throw new BadRequestError('This subscription has ended; start a new one with POST /api/v1/billing/checkout.')
   if (!subscription.cancel_at_period_end) throw new BadRequestError('This subscription is not set to cancel.')
   const updated = await stripe().subscriptions.update(subscription.stripe_subscription_id, { cancel_at_period_end: false })
   await withTransaction(req, () => upsertSubscription(req, updated))

@@ -5,7 +5,10 @@ import { ConflictError } from '../../lib/errors.ts'
 const LIVE = ['active', 'trialing', 'past_due']
 
 /** The user's subscription that matters now: the newest entitled one, else the newest of any status. */
-export async function currentSubscription(req: PayloadRequest, userId: number): Promise<(Subscription & { plan?: Plan | number | null }) | null> {
+export async function currentSubscription(
+  req: PayloadRequest,
+  userId: number,
+): Promise<(Subscription & { plan?: Plan | number | null }) | null> {
   const { docs } = await req.payload.find({
     collection: 'subscriptions',
     where: { user: { equals: userId } },
@@ -20,7 +23,12 @@ export async function currentSubscription(req: PayloadRequest, userId: number): 
 
 /** One paying subscription per member: a second one would bill them twice for the same tier. */
 export async function assertNoLiveSubscription(req: PayloadRequest, userId: number): Promise<void> {
-  const { totalDocs } = await req.payload.count({ collection: 'subscriptions', where: { and: [{ user: { equals: userId } }, { status: { in: LIVE } }] }, overrideAccess: true, req })
+  const { totalDocs } = await req.payload.count({
+    collection: 'subscriptions',
+    where: { and: [{ user: { equals: userId } }, { status: { in: LIVE } }] },
+    overrideAccess: true,
+    req,
+  })
   if (totalDocs > 0) {
     throw new ConflictError('You already have a subscription; manage it with /api/v1/billing/subscription.')
   }

@@ -25,7 +25,13 @@ export async function planByCode(req: PayloadRequest, code: string | undefined):
 export async function stripePriceOf(req: PayloadRequest, plan: Plan): Promise<string> {
   if (plan.stripe_price_id) return plan.stripe_price_id
   const price = await stripe().prices.create(
-    { currency: plan.currency.toLowerCase(), unit_amount: plan.price_cents, recurring: { interval: plan.interval }, product_data: { name: plan.name }, metadata: { plan_id: String(plan.id) } },
+    {
+      currency: plan.currency.toLowerCase(),
+      unit_amount: plan.price_cents,
+      recurring: { interval: plan.interval },
+      product_data: { name: plan.name },
+      metadata: { plan_id: String(plan.id) },
+    },
     { idempotencyKey: `price:${plan.id}:${plan.price_cents}:${plan.currency}:${plan.interval}` },
   )
   // overrideAccess: the price id is bookkeeping of this integration, not a staff edit.

@@ -10,12 +10,20 @@ import { assertNoLiveSubscription } from './currentSubscription.ts'
 import { planByCode, stripePriceOf } from './plans.ts'
 
 /** Spec 003's billing checkout: a subscription-mode Checkout Session for a plan (DEFAULT_PLAN_CODE by default). */
-export async function startSubscriptionCheckout(req: PayloadRequest, user: User, input: { planCode?: string; successUrl: string; cancelUrl: string }): Promise<Stripe.Checkout.Session> {
+export async function startSubscriptionCheckout(
+  req: PayloadRequest,
+  user: User,
+  input: { planCode?: string; successUrl: string; cancelUrl: string },
+): Promise<Stripe.Checkout.Session> {
   assertAllowedRedirects({ success_url: input.successUrl, cancel_url: input.cancelUrl })
   return oneSubscriptionAttemptAtATime(req, user.id, () => openCheckout(req, user, input))
 }
 
-async function openCheckout(req: PayloadRequest, user: User, input: { planCode?: string; successUrl: string; cancelUrl: string }): Promise<Stripe.Checkout.Session> {
+async function openCheckout(
+  req: PayloadRequest,
+  user: User,
+  input: { planCode?: string; successUrl: string; cancelUrl: string },
+): Promise<Stripe.Checkout.Session> {
   await assertNoLiveSubscription(req, user.id)
   const plan = await planByCode(req, input.planCode)
   const [customer, price] = await Promise.all([ensureCustomer(req, user), stripePriceOf(req, plan)])

@@ -9,9 +9,13 @@ const at = (seconds: number | null | undefined) => (seconds ? new Date(seconds *
 
 /** Period bounds: on the first item in current API versions, on the subscription in older ones. */
 export function periodOf(subscription: Stripe.Subscription): { start: Date | null; end: Date | null } {
-  const item = subscription.items?.data?.[0] as (Stripe.SubscriptionItem & { current_period_start?: number; current_period_end?: number }) | undefined
+  const item = subscription.items?.data?.[0] as
+    (Stripe.SubscriptionItem & { current_period_start?: number; current_period_end?: number }) | undefined
   const legacy = subscription as Stripe.Subscription & { current_period_start?: number; current_period_end?: number }
-  return { start: at(item?.current_period_start ?? legacy.current_period_start), end: at(item?.current_period_end ?? legacy.current_period_end) }
+  return {
+    start: at(item?.current_period_start ?? legacy.current_period_start),
+    end: at(item?.current_period_end ?? legacy.current_period_end),
+  }
 }
 
 /**
@@ -55,7 +59,10 @@ export async function syncRateLimitTier(req: PayloadRequest, userId: number): Pr
   await db.execute(sql`
     UPDATE users SET rate_limit_tier = CASE WHEN EXISTS (
       SELECT 1 FROM subscriptions s JOIN plans p ON p.id = s.plan_id
-      WHERE s.user_id = ${userId} AND s.status IN (${sql.join(ENTITLED.map((status) => sql`${status}`), sql`, `)}) AND p.rate_limit_tier = 'premium'
+      WHERE s.user_id = ${userId} AND s.status IN (${sql.join(
+        ENTITLED.map((status) => sql`${status}`),
+        sql`, `,
+      )}) AND p.rate_limit_tier = 'premium'
     ) THEN 'premium'::enum_users_rate_limit_tier ELSE 'standard'::enum_users_rate_limit_tier END
     WHERE id = ${userId}`)
 }

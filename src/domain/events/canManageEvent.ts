@@ -9,7 +9,14 @@ export async function canManageEvent(req: PayloadRequest, event: Event): Promise
   if (hasRole(user, 'manager', 'admin')) return true
   const facilitatorId = typeof event.facilitator === 'object' ? event.facilitator?.id : event.facilitator
   if (!facilitatorId) return false
-  const facilitator = await req.payload.findByID({ collection: 'facilitators', id: facilitatorId, depth: 0, overrideAccess: true, req, disableErrors: true })
+  const facilitator = await req.payload.findByID({
+    collection: 'facilitators',
+    id: facilitatorId,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    disableErrors: true,
+  })
   const facilitatorUser = typeof facilitator?.user === 'object' ? facilitator.user?.id : facilitator?.user
   return facilitatorUser === user.id
 }

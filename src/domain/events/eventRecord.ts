@@ -3,9 +3,28 @@ import type { Event } from '../../payload-types.ts'
 /** What event listings and serializers read: an event without its rich-text body. */
 export type EventRecord = Pick<
   Event,
-  | 'id' | 'name' | 'description_text' | 'event_type' | 'facilitator' | 'start_datetime' | 'end_datetime' | 'timezone' | 'location_name'
-  | 'location_city' | 'location_country' | 'location' | 'virtual_link' | 'max_attendees' | 'seats_taken' | 'price_cents' | 'currency'
-  | 'requirements' | 'image_url' | 'is_published' | 'status' | 'createdAt'
+  | 'id'
+  | 'name'
+  | 'description_text'
+  | 'event_type'
+  | 'facilitator'
+  | 'start_datetime'
+  | 'end_datetime'
+  | 'timezone'
+  | 'location_name'
+  | 'location_city'
+  | 'location_country'
+  | 'location'
+  | 'virtual_link'
+  | 'max_attendees'
+  | 'seats_taken'
+  | 'price_cents'
+  | 'currency'
+  | 'requirements'
+  | 'image_url'
+  | 'is_published'
+  | 'status'
+  | 'createdAt'
 >
 
 /** The columns behind EventRecord, for hand-written queries on hot paths. */

@@ -9,7 +9,14 @@ const caches = new WeakMap<Payload, Cache>()
 export async function eventTypes(payload: Payload): Promise<EventType[]> {
   const cached = caches.get(payload)
   if (cached && Date.now() - cached.at < TTL_MS) return cached.types
-  const { docs } = await payload.find({ collection: 'event-types', limit: 200, depth: 0, pagination: false, sort: 'value', overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'event-types',
+    limit: 200,
+    depth: 0,
+    pagination: false,
+    sort: 'value',
+    overrideAccess: true,
+  })
   caches.set(payload, { at: Date.now(), types: docs })
   return docs
 }

@@ -8,7 +8,10 @@ export function lexicalToPlainText(state: unknown): string {
 
 /** A Lexical document holding `text`, one paragraph per blank-line-separated block (API input). */
 export function plainTextToLexical(text: string) {
-  const paragraphs = text.split(/\n{2,}/).map((block) => block.trim()).filter(Boolean)
+  const paragraphs = text
+    .split(/\n{2,}/)
+    .map((block) => block.trim())
+    .filter(Boolean)
   return {
     root: {
       type: 'root',
@@ -24,10 +27,12 @@ export function plainTextToLexical(text: string) {
         indent: 0,
         textFormat: 0,
         textStyle: '',
-        children: block.split('\n').flatMap((line, index) => [
-          ...(index > 0 ? [{ type: 'linebreak', version: 1 }] : []),
-          { type: 'text', version: 1, text: line, format: 0, style: '', mode: 'normal', detail: 0 },
-        ]),
+        children: block
+          .split('\n')
+          .flatMap((line, index) => [
+            ...(index > 0 ? [{ type: 'linebreak', version: 1 }] : []),
+            { type: 'text', version: 1, text: line, format: 0, style: '', mode: 'normal', detail: 0 },
+          ]),
       })),
     },
   }

@@ -25,7 +25,10 @@ const contains = (term: string) => `%${term.replace(/[\\%_]/g, (char) => `\\${ch
  * SQL because this is the platform's busiest read (Payload's find costs ~9x the query); it returns only
  * published events, which every caller may read, so collection access changes nothing here.
  */
-export async function listEvents(payload: Payload, filters: EventFilters): Promise<{ docs: EventRecord[]; totalDocs: number; page: number }> {
+export async function listEvents(
+  payload: Payload,
+  filters: EventFilters,
+): Promise<{ docs: EventRecord[]; totalDocs: number; page: number }> {
   const where = ['is_published = true']
   const values: unknown[] = []
   const add = (clause: (placeholder: string) => string, value: unknown) => {
@@ -40,7 +43,10 @@ export async function listEvents(payload: Payload, filters: EventFilters): Promi
   if (filters.startBefore) add((p) => `start_datetime <= ${p}`, filters.startBefore)
   if (filters.search) add((p) => `(name ILIKE ${p} OR description_text ILIKE ${p})`, contains(filters.search))
   if (filters.location) {
-    add((p) => `(location ILIKE ${p} OR location_name ILIKE ${p} OR location_city ILIKE ${p} OR location_country ILIKE ${p})`, contains(filters.location))
+    add(
+      (p) => `(location ILIKE ${p} OR location_name ILIKE ${p} OR location_city ILIKE ${p} OR location_country ILIKE ${p})`,
+      contains(filters.location),
+    )
   }
   if (filters.type) {
     const type = await eventTypeByKey(payload, filters.type)

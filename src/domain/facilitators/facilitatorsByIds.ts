@@ -7,6 +7,8 @@ export type FacilitatorSummary = { id: number; name: string; bio: string | null 
 export async function facilitatorsByIds(payload: Payload, ids: (number | null | undefined)[]): Promise<Map<number, FacilitatorSummary>> {
   const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))]
   if (wanted.length === 0) return new Map()
-  const { rows } = await poolOf(payload).query<FacilitatorSummary>('SELECT id, name, bio FROM facilitators WHERE id = ANY($1::int[])', [wanted])
+  const { rows } = await poolOf(payload).query<FacilitatorSummary>('SELECT id, name, bio FROM facilitators WHERE id = ANY($1::int[])', [
+    wanted,
+  ])
   return new Map(rows.map((row) => [row.id, row]))
 }

@@ -13,6 +13,12 @@ export async function enqueue<T extends OutboxTopic>(req: PayloadRequest, topic:
     overrideAccess: true,
     req,
     depth: 0,
-    data: { topic, data: parsed as Record<string, unknown>, status: 'pending', attempts: 0, available_at: (availableAt ?? new Date()).toISOString() },
+    data: {
+      topic,
+      data: parsed as Record<string, unknown>,
+      status: 'pending',
+      attempts: 0,
+      available_at: (availableAt ?? new Date()).toISOString(),
+    },
   })
 }

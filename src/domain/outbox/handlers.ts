@@ -27,7 +27,10 @@ const handlers: { [T in OutboxTopic]: Handler<T> } = {
   },
   // One refund per payment whatever the retries: Stripe deduplicates on the idempotency key.
   'stripe.refund': async (message) => {
-    await stripe().refunds.create({ payment_intent: message.payment_intent, reason: 'requested_by_customer', metadata: { payment_id: String(message.payment_id) } }, { idempotencyKey: `refund:${message.payment_id}` })
+    await stripe().refunds.create(
+      { payment_intent: message.payment_intent, reason: 'requested_by_customer', metadata: { payment_id: String(message.payment_id) } },
+      { idempotencyKey: `refund:${message.payment_id}` },
+    )
   },
   'stripe.expire_session': async (message) => {
     await expireCheckoutSessionIfOpen(message.session_id)

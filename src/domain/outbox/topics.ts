@@ -5,9 +5,7 @@ export const EmailMessage = z.object({
   subject: z.string().min(1),
   text: z.string(),
   html: z.string().optional(),
-  attachments: z
-    .array(z.object({ filename: z.string(), content_base64: z.string(), content_type: z.string() }))
-    .optional(),
+  attachments: z.array(z.object({ filename: z.string(), content_base64: z.string(), content_type: z.string() })).optional(),
 })
 
 export const RealtimeMessage = z.object({

@@ -15,7 +15,11 @@ export type PaidOutcome = 'confirmed' | 'already_paid' | 'refunded_no_seat' | 'u
  * ran out first and the seat went to someone else, the seat is taken again when one is free, else the
  * payment is refunded and the buyer told. Safe to run twice for one payment (the second is a no-op).
  */
-export async function confirmPaidRegistration(req: PayloadRequest, paymentId: number, paymentIntentId: string | null): Promise<PaidOutcome> {
+export async function confirmPaidRegistration(
+  req: PayloadRequest,
+  paymentId: number,
+  paymentIntentId: string | null,
+): Promise<PaidOutcome> {
   return withTransaction(req, async () => {
     const payment = await lockPayment(req, { id: paymentId })
     if (!payment) return 'unknown_payment'
@@ -36,7 +40,9 @@ export async function confirmPaidRegistration(req: PayloadRequest, paymentId: nu
 /** A payment that beat nobody to the seat: take it back if one is free and the buyer holds no other. */
 async function reviveLateRegistration(req: PayloadRequest, paymentId: number, userId: number): Promise<boolean> {
   const db = await txDb(req)
-  const found = await db.execute(sql`SELECT id, event_id FROM registrations WHERE payment_id = ${paymentId} AND status = 'cancelled' FOR UPDATE`)
+  const found = await db.execute(
+    sql`SELECT id, event_id FROM registrations WHERE payment_id = ${paymentId} AND status = 'cancelled' FOR UPDATE`,
+  )
   const registration = found.rows[0] as { id: number; event_id: number } | undefined
   if (!registration) return false
   await lockUser(req, userId)
@@ -52,7 +58,10 @@ async function reviveLateRegistration(req: PayloadRequest, paymentId: number, us
   return true
 }
 
-async function refundLatePayment(req: PayloadRequest, payment: { id: number; user_id: number; stripe_payment_intent_id: string | null }): Promise<PaidOutcome> {
+async function refundLatePayment(
+  req: PayloadRequest,
+  payment: { id: number; user_id: number; stripe_payment_intent_id: string | null },
+): Promise<PaidOutcome> {
   const user = await req.payload.findByID({ collection: 'users', id: payment.user_id, depth: 0, overrideAccess: true, req })
   await refundPayment(
     req,

@@ -43,6 +43,8 @@ export async function handleStripeEvent(req: PayloadRequest, event: Stripe.Event
 
 /** Which of these Stripe event ids have already been recorded. */
 export async function recordedEventIds(payload: Payload, eventIds: string[]): Promise<Set<string>> {
-  const { rows } = await poolOf(payload).query<{ event_id: string }>('SELECT event_id FROM stripe_events WHERE event_id = ANY($1)', [eventIds])
+  const { rows } = await poolOf(payload).query<{ event_id: string }>('SELECT event_id FROM stripe_events WHERE event_id = ANY($1)', [
+    eventIds,
+  ])
   return new Set(rows.map((row) => row.event_id))
 }

@@ -25,14 +25,33 @@ export async function payWithPaymentMethod(req: PayloadRequest, user: User, even
   let intent: Stripe.PaymentIntent
   try {
     intent = await stripe().paymentIntents.create(
-      { amount: Number(event.price_cents), currency: event.currency.toLowerCase(), payment_method: paymentMethodId, confirm: true, allowed_payment_method_types: ['card'], metadata },
+      {
+        amount: Number(event.price_cents),
+        currency: event.currency.toLowerCase(),
+        payment_method: paymentMethodId,
+        confirm: true,
+        allowed_payment_method_types: ['card'],
+        metadata,
+      },
       { idempotencyKey: `intent:${hold.paymentId}` },
     )
   } catch (error) {
     const declined = error instanceof Stripe.errors.StripeCardError
     const unknownMethod = isUnknownPaymentMethod(error)
-    await releaseHold(req, hold.paymentId, 'failed', 'payment_failed', declined || unknownMethod ? (error as Error).message : 'The payment provider could not be reached.')
-    if (declined) throw new PaymentRequiredError({ message: error.message, event_id: event.id, price_cents: event.price_cents, currency: event.currency })
+    await releaseHold(
+      req,
+      hold.paymentId,
+      'failed',
+      'payment_failed',
+      declined || unknownMethod ? (error as Error).message : 'The payment provider could not be reached.',
+    )
+    if (declined)
+      throw new PaymentRequiredError({
+        message: error.message,
+        event_id: event.id,
+        price_cents: event.price_cents,
+        currency: event.currency,
+      })
     if (unknownMethod) throw unknownPaymentMethodError()
     throw new ServiceUnavailableError('The payment provider is unavailable. Please try again.')
   }

@@ -26,7 +26,8 @@ export async function applyPaymentEvent(req: PayloadRequest, event: Stripe.Event
       const session = event.data.object
       const paymentId = paymentIdOf(session.metadata)
       // An async method (e.g. some wallets) completes the session before the money moves: wait for it.
-      if (session.mode === 'payment' && paymentId && session.payment_status === 'paid') await confirmPaidRegistration(req, paymentId, intentIdOf(session.payment_intent))
+      if (session.mode === 'payment' && paymentId && session.payment_status === 'paid')
+        await confirmPaidRegistration(req, paymentId, intentIdOf(session.payment_intent))
       return
     }
     case 'checkout.session.async_payment_failed': {
@@ -48,7 +49,8 @@ export async function applyPaymentEvent(req: PayloadRequest, event: Stripe.Event
     case 'payment_intent.payment_failed': {
       const intent = event.data.object
       const paymentId = paymentIdOf(intent.metadata)
-      if (paymentId) await releaseHold(req, paymentId, 'failed', 'payment_failed', intent.last_payment_error?.message ?? 'The payment failed.')
+      if (paymentId)
+        await releaseHold(req, paymentId, 'failed', 'payment_failed', intent.last_payment_error?.message ?? 'The payment failed.')
       return
     }
     case 'charge.refunded': {
@@ -64,7 +66,11 @@ export async function applyPaymentEvent(req: PayloadRequest, event: Stripe.Event
 
 /** Runs inside handleStripeEvent's transaction. */
 async function markRefunded(req: PayloadRequest, paymentIntentId: string | null, paymentId: number | null): Promise<void> {
-  const payment = paymentIntentId ? await lockPayment(req, { paymentIntentId }) : paymentId ? await lockPayment(req, { id: paymentId }) : null
+  const payment = paymentIntentId
+    ? await lockPayment(req, { paymentIntentId })
+    : paymentId
+      ? await lockPayment(req, { id: paymentId })
+      : null
   if (!payment || !(await movePayment(req, payment.id, 'refunded'))) return
   await cancelRefundedRegistration(req, payment.id)
 }

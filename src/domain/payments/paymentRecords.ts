@@ -33,6 +33,9 @@ export async function movePayment(
       stripe_refund_id = COALESCE(${set.stripe_refund_id ?? null}, stripe_refund_id),
       paid_at = CASE WHEN ${to} = 'succeeded' THEN now() ELSE paid_at END,
       refunded_at = CASE WHEN ${to} = 'refunded' THEN now() ELSE refunded_at END
-    WHERE id = ${paymentId} AND status IN (${sql.join(from.map((status) => sql`${status}`), sql`, `)})`)
+    WHERE id = ${paymentId} AND status IN (${sql.join(
+      from.map((status) => sql`${status}`),
+      sql`, `,
+    )})`)
   return (result.rowCount ?? 0) > 0
 }

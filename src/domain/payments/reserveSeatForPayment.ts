@@ -15,7 +15,12 @@ export type Hold = { paymentId: number; registrationId: number; existingSessionI
 
 /** What Stripe keeps about a hold (on the session and the PaymentIntent), so every webhook finds its payment. */
 export function holdMetadata(hold: Hold, event: Event, user: User): Record<string, string> {
-  return { payment_id: String(hold.paymentId), registration_id: String(hold.registrationId), event_id: String(event.id), user_id: String(user.id) }
+  return {
+    payment_id: String(hold.paymentId),
+    registration_id: String(hold.registrationId),
+    event_id: String(event.id),
+    user_id: String(user.id),
+  }
 }
 
 /**
@@ -33,15 +38,32 @@ export async function reserveSeatForPayment(req: PayloadRequest, user: User, eve
       FROM registrations r LEFT JOIN payments p ON p.id = r.payment_id
       WHERE r.event_id = ${event.id} AND r.user_id = ${user.id} AND r.status IN ${ACTIVE_STATUSES}
       FOR UPDATE OF r`)
-    const active = existing.rows[0] as { id: number; status: string; holds_seat: boolean; payment_id: number | null; payment_status: string | null; stripe_checkout_session_id: string | null } | undefined
+    const active = existing.rows[0] as
+      | {
+          id: number
+          status: string
+          holds_seat: boolean
+          payment_id: number | null
+          payment_status: string | null
+          stripe_checkout_session_id: string | null
+        }
+      | undefined
     const holdExpiresAt = new Date(Date.now() + config.CHECKOUT_HOLD * 1000)
     if (active?.status === 'pending_payment' && active.payment_id && active.payment_status === 'pending') {
-      return { paymentId: active.payment_id, registrationId: active.id, existingSessionId: active.stripe_checkout_session_id, holdExpiresAt }
+      return {
+        paymentId: active.payment_id,
+        registrationId: active.id,
+        existingSessionId: active.stripe_checkout_session_id,
+        holdExpiresAt,
+      }
     }
-    if (active && !(active.status === 'waitlisted' && active.holds_seat)) throw new ConflictError('You are already registered for this event.')
+    if (active && !(active.status === 'waitlisted' && active.holds_seat))
+      throw new ConflictError('You are already registered for this event.')
     if (!active) await assertNoOverlap(req, event, user.id)
     const payment = await createPayment(req, user, event, method)
-    const registrationId = active ? await convertOffer(req, active.id, payment.id, holdExpiresAt) : await createHold(req, user, event, payment.id, holdExpiresAt)
+    const registrationId = active
+      ? await convertOffer(req, active.id, payment.id, holdExpiresAt)
+      : await createHold(req, user, event, payment.id, holdExpiresAt)
     await db.execute(sql`UPDATE payments SET registration_id = ${registrationId} WHERE id = ${payment.id}`)
     if (!active) await takeSeatOrFail(req, event.id)
     return { paymentId: payment.id, registrationId, existingSessionId: null, holdExpiresAt }

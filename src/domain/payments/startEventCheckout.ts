@@ -18,10 +18,15 @@ export type CheckoutInput = { eventId: number; paymentMethod: PaymentMethod; suc
  * the event's price (never the client's) with the chosen method. The Stripe call carries an idempotency
  * key per payment and happens after the hold commits; a retried request gets the same session back.
  */
-export async function startEventCheckout(req: PayloadRequest, user: User, input: CheckoutInput): Promise<{ session: Stripe.Checkout.Session; paymentId: number }> {
+export async function startEventCheckout(
+  req: PayloadRequest,
+  user: User,
+  input: CheckoutInput,
+): Promise<{ session: Stripe.Checkout.Session; paymentId: number }> {
   assertAllowedRedirects({ success_url: input.successUrl, cancel_url: input.cancelUrl })
   const event = await eventOpenForRegistration(req, input.eventId)
-  if (!(Number(event.price_cents) > 0)) throw new BadRequestError(`This event is free: register with POST /api/v1/events/${event.id}/register.`)
+  if (!(Number(event.price_cents) > 0))
+    throw new BadRequestError(`This event is free: register with POST /api/v1/events/${event.id}/register.`)
   const hold = await reserveSeatForPayment(req, user, event, input.paymentMethod)
   if (hold.existingSessionId) return { session: await openSession(hold.existingSessionId), paymentId: hold.paymentId }
   let session: Stripe.Checkout.Session
@@ -35,7 +40,9 @@ export async function startEventCheckout(req: PayloadRequest, user: User, input:
   await withTransaction(req, async () => {
     const db = await txDb(req)
     await db.execute(sql`UPDATE payments SET stripe_checkout_session_id = ${session.id}, updated_at = now() WHERE id = ${hold.paymentId}`)
-    await db.execute(sql`UPDATE registrations SET hold_expires_at = ${new Date(session.expires_at * 1000)} WHERE id = ${hold.registrationId}`)
+    await db.execute(
+      sql`UPDATE registrations SET hold_expires_at = ${new Date(session.expires_at * 1000)} WHERE id = ${hold.registrationId}`,
+    )
   })
   return { session, paymentId: hold.paymentId }
 }
@@ -53,7 +60,16 @@ function createSession(event: Event, user: User, hold: Hold, input: CheckoutInpu
       mode: 'payment',
       allowed_payment_method_types: [input.paymentMethod],
       ...(input.paymentMethod === 'wechat_pay' ? { payment_method_options: { wechat_pay: { client: 'web' } } } : {}),
-      line_items: [{ quantity: 1, price_data: { currency: event.currency.toLowerCase(), unit_amount: Number(event.price_cents), product_data: { name: event.name } } }],
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: event.currency.toLowerCase(),
+            unit_amount: Number(event.price_cents),
+            product_data: { name: event.name },
+          },
+        },
+      ],
       metadata,
       payment_intent_data: { metadata },
       client_reference_id: String(hold.registrationId),

@@ -44,8 +44,33 @@ export function safeCell(value: string | number | null): string {
 export function attendeesCsv(attendees: Awaited<ReturnType<typeof attendeesOf>>): string {
   return stringify(
     attendees.map((row) =>
-      [row.registration_id, row.ticket_code, row.status, row.user.full_name, row.user.email, row.user.phone, row.booking_date, row.checked_in_at, row.payment_status, row.notes].map(safeCell),
+      [
+        row.registration_id,
+        row.ticket_code,
+        row.status,
+        row.user.full_name,
+        row.user.email,
+        row.user.phone,
+        row.booking_date,
+        row.checked_in_at,
+        row.payment_status,
+        row.notes,
+      ].map(safeCell),
     ),
-    { header: true, columns: ['registration_id', 'ticket_code', 'status', 'name', 'email', 'phone', 'booked_at', 'checked_in_at', 'payment_status', 'notes'] },
+    {
+      header: true,
+      columns: [
+        'registration_id',
+        'ticket_code',
+        'status',
+        'name',
+        'email',
+        'phone',
+        'booked_at',
+        'checked_in_at',
+        'payment_status',
+        'notes',
+      ],
+    },
   )
 }

@@ -10,10 +10,21 @@ export type BookedEvent = { registration: Registration; event: Event; payment?: 
  * Spec 001's events/book: a free event is registered at once; a paid one is paid with the given payment
  * method (PaymentIntent), and without one answers 402 like every other registration route.
  */
-export async function bookEvent(req: PayloadRequest, user: User, eventId: number, input: { notes?: string; paymentMethodId?: string }): Promise<BookedEvent> {
+export async function bookEvent(
+  req: PayloadRequest,
+  user: User,
+  eventId: number,
+  input: { notes?: string; paymentMethodId?: string },
+): Promise<BookedEvent> {
   const event = await eventOpenForRegistration(req, eventId)
   if (!(Number(event.price_cents) > 0 && input.paymentMethodId)) return registerForOpenEvent(req, user, event, { notes: input.notes })
   const payment = await payWithPaymentMethod(req, user, event, input.paymentMethodId)
-  const registration = await req.payload.findByID({ collection: 'registrations', id: payment.registrationId, depth: 0, overrideAccess: true, req })
+  const registration = await req.payload.findByID({
+    collection: 'registrations',
+    id: payment.registrationId,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   return { registration, event, payment }
 }

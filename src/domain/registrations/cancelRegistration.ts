@@ -25,7 +25,11 @@ export async function cancelRegistration(req: PayloadRequest, registration: Regi
     const row = result.rows[0] as { event_id: number; held: boolean } | undefined
     if (!row) {
       const current = await req.payload.findByID({ collection: 'registrations', id: registration.id, depth: 0, overrideAccess: true, req })
-      throw new ConflictError(current.status === 'checked_in' ? 'This ticket has been used to check in and can no longer be cancelled.' : 'This registration is already cancelled.')
+      throw new ConflictError(
+        current.status === 'checked_in'
+          ? 'This ticket has been used to check in and can no longer be cancelled.'
+          : 'This registration is already cancelled.',
+      )
     }
     if (row.held) await returnSeat(req, row.event_id, now)
     return req.payload.findByID({ collection: 'registrations', id: registration.id, depth: 0, overrideAccess: true, req })

@@ -18,7 +18,9 @@ export async function checkInTicket(req: PayloadRequest, eventId: number, ticket
       RETURNING id`)
     const row = admitted.rows[0] as { id: number } | undefined
     if (row) return req.payload.findByID({ collection: 'registrations', id: row.id, depth: 0, overrideAccess: true, req })
-    const found = await db.execute(sql`SELECT status, checked_in_at FROM registrations WHERE event_id = ${eventId} AND ticket_code = ${code}`)
+    const found = await db.execute(
+      sql`SELECT status, checked_in_at FROM registrations WHERE event_id = ${eventId} AND ticket_code = ${code}`,
+    )
     const existing = found.rows[0] as { status: string; checked_in_at: string | null } | undefined
     if (!existing) throw new NotFoundError('No ticket with this code for this event.')
     if (existing.status === 'checked_in') {

@@ -12,7 +12,11 @@ import { generateTicketCode } from './ticketCode.ts'
  * Turns a held waitlist offer into a confirmed ticket. The emailed token is the proof (the link works
  * without signing in); one conditional UPDATE claims it once, and only before it expires.
  */
-export async function claimWaitlistOffer(req: PayloadRequest, eventId: number, token: string): Promise<{ registration: Registration; event: Event }> {
+export async function claimWaitlistOffer(
+  req: PayloadRequest,
+  eventId: number,
+  token: string,
+): Promise<{ registration: Registration; event: Event }> {
   const event = await req.payload.findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!event) throw new BadRequestError('This offer is invalid or has expired.')
   assertFree(event)

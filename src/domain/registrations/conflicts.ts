@@ -6,7 +6,10 @@ import { ConflictError } from '../../lib/errors.ts'
 import { txDb } from '../../lib/transaction.ts'
 
 /** `(...)` list of the active statuses, for `status IN ${ACTIVE_STATUSES}`. */
-export const ACTIVE_STATUSES = sql`(${sql.join(ACTIVE_REGISTRATION_STATUSES.map((status) => sql`${status}`), sql`, `)})`
+export const ACTIVE_STATUSES = sql`(${sql.join(
+  ACTIVE_REGISTRATION_STATUSES.map((status) => sql`${status}`),
+  sql`, `,
+)})`
 
 /** 409 when the user already holds an active registration (or waitlist place) for this event. */
 export async function assertNotRegistered(req: PayloadRequest, eventId: number, userId: number): Promise<void> {
@@ -15,7 +18,9 @@ export async function assertNotRegistered(req: PayloadRequest, eventId: number, 
     SELECT status FROM registrations WHERE event_id = ${eventId} AND user_id = ${userId} AND status IN ${ACTIVE_STATUSES} LIMIT 1`)
   const row = found.rows[0] as { status: string } | undefined
   if (!row) return
-  throw new ConflictError(row.status === 'waitlisted' ? 'You are already on the waitlist for this event.' : 'You are already registered for this event.')
+  throw new ConflictError(
+    row.status === 'waitlisted' ? 'You are already on the waitlist for this event.' : 'You are already registered for this event.',
+  )
 }
 
 /** Spec 004's conflict prevention: 409 when another booking of the user overlaps this event in time. */

@@ -8,7 +8,12 @@ type RegistrationFields = Pick<Registration, 'status' | 'payment_status' | 'hold
  * Inserts a registration of `userId` for `eventId`, booked now, in req's transaction. Registrations are
  * written only by the registration and payment domains, after their own checks (hence overrideAccess).
  */
-export async function createRegistration(req: PayloadRequest, eventId: number, userId: number, fields: RegistrationFields): Promise<Registration> {
+export async function createRegistration(
+  req: PayloadRequest,
+  eventId: number,
+  userId: number,
+  fields: RegistrationFields,
+): Promise<Registration> {
   return req.payload.create({
     collection: 'registrations',
     overrideAccess: true,

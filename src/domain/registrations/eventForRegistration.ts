@@ -22,6 +22,11 @@ export async function eventOpenForRegistration(req: PayloadRequest, eventId: num
 /** Spec 000's 402 body for a paid event. */
 export function assertFree(event: Event): void {
   if ((event.price_cents ?? 0) > 0) {
-    throw new PaymentRequiredError({ message: 'Payment required', event_id: event.id, price_cents: event.price_cents, currency: event.currency })
+    throw new PaymentRequiredError({
+      message: 'Payment required',
+      event_id: event.id,
+      price_cents: event.price_cents,
+      currency: event.currency,
+    })
   }
 }

@@ -10,7 +10,11 @@ import { eventOpenForRegistration } from './eventForRegistration.ts'
 import { lockUser } from './seats.ts'
 
 /** A place on a full event's waitlist (first come, first offered). */
-export async function joinWaitlist(req: PayloadRequest, user: User, eventId: number): Promise<{ registration: Registration; position: number }> {
+export async function joinWaitlist(
+  req: PayloadRequest,
+  user: User,
+  eventId: number,
+): Promise<{ registration: Registration; position: number }> {
   const event = await eventOpenForRegistration(req, eventId)
   return withTransaction(req, async () => {
     await lockUser(req, user.id)
@@ -19,7 +23,11 @@ export async function joinWaitlist(req: PayloadRequest, user: User, eventId: num
     const seats = await db.execute(sql`SELECT max_attendees, seats_taken FROM events WHERE id = ${event.id}`)
     const { max_attendees, seats_taken } = seats.rows[0] as { max_attendees: string; seats_taken: string }
     if (!isFull(Number(max_attendees), Number(seats_taken))) throw new ConflictError('This event still has seats: register for it instead.')
-    const registration = await createRegistration(req, event.id, user.id, { status: 'waitlisted', payment_status: 'not_required', holds_seat: false })
+    const registration = await createRegistration(req, event.id, user.id, {
+      status: 'waitlisted',
+      payment_status: 'not_required',
+      holds_seat: false,
+    })
     return { registration, position: await waitlistPosition(req, registration) }
   })
 }

@@ -6,7 +6,10 @@ import { enqueue } from '../outbox/enqueue.ts'
 
 const when = (event: Event) =>
   `${new Date(event.start_datetime).toLocaleString('en-GB', { timeZone: event.timezone ?? 'UTC', dateStyle: 'full', timeStyle: 'short' })} (${event.timezone ?? 'UTC'})`
-const where = (event: Event) => [event.location_name, event.location, event.location_city, event.location_country].filter(Boolean).join(', ') || event.virtual_link || 'Online'
+const where = (event: Event) =>
+  [event.location_name, event.location, event.location_city, event.location_country].filter(Boolean).join(', ') ||
+  event.virtual_link ||
+  'Online'
 
 export function calendarFile(event: Event): string {
   return eventCalendar(
@@ -41,7 +44,13 @@ export async function sendTicketEmail(req: PayloadRequest, registration: Registr
       `Show the ticket code (or its QR code: ${config.PUBLIC_URL}/tickets/${registration.id}) at the entrance.`,
       'The attached calendar file adds the event to your calendar.',
     ].join('\n'),
-    attachments: [{ filename: 'event.ics', content_type: 'text/calendar; charset=utf-8; method=PUBLISH', content_base64: Buffer.from(calendarFile(event)).toString('base64') }],
+    attachments: [
+      {
+        filename: 'event.ics',
+        content_type: 'text/calendar; charset=utf-8; method=PUBLISH',
+        content_base64: Buffer.from(calendarFile(event)).toString('base64'),
+      },
+    ],
   })
 }
 

@@ -16,12 +16,22 @@ export type RegisterInput = { notes?: string }
  * email queued, and the conditional UPDATE takes the seat last, so the event row (which every buyer
  * contends for) is locked only for that statement and the commit. A full event rolls all of it back.
  */
-export async function registerForEvent(req: PayloadRequest, user: User, eventId: number, input: RegisterInput = {}): Promise<{ registration: Registration; event: Event }> {
+export async function registerForEvent(
+  req: PayloadRequest,
+  user: User,
+  eventId: number,
+  input: RegisterInput = {},
+): Promise<{ registration: Registration; event: Event }> {
   return registerForOpenEvent(req, user, await eventOpenForRegistration(req, eventId), input)
 }
 
 /** registerForEvent for an event already read and checked with eventOpenForRegistration. */
-export async function registerForOpenEvent(req: PayloadRequest, user: User, event: Event, input: RegisterInput = {}): Promise<{ registration: Registration; event: Event }> {
+export async function registerForOpenEvent(
+  req: PayloadRequest,
+  user: User,
+  event: Event,
+  input: RegisterInput = {},
+): Promise<{ registration: Registration; event: Event }> {
   assertFree(event)
   return withTransaction(req, async () => {
     await lockUser(req, user.id)

@@ -18,7 +18,8 @@ export async function takeSeat(req: PayloadRequest, eventId: number): Promise<bo
 
 /** takeSeat, or 409 pointing at the waitlist when the event is full (rolling back the caller's transaction). */
 export async function takeSeatOrFail(req: PayloadRequest, eventId: number): Promise<void> {
-  if (!(await takeSeat(req, eventId))) throw new ConflictError(`This event is full. Join its waitlist with POST /api/v1/events/${eventId}/waitlist.`)
+  if (!(await takeSeat(req, eventId)))
+    throw new ConflictError(`This event is full. Join its waitlist with POST /api/v1/events/${eventId}/waitlist.`)
 }
 
 export async function releaseSeat(req: PayloadRequest, eventId: number): Promise<void> {

@@ -15,7 +15,14 @@ export async function ticketView(registration: Registration, event: Event, atten
     status: registration.status,
     checked_in_at: registration.checked_in_at ? new Date(registration.checked_in_at).toISOString() : null,
     attendee,
-    event: { id: event.id, name: event.name, start_datetime: new Date(event.start_datetime).toISOString(), end_datetime: new Date(event.end_datetime).toISOString(), location: event.location_name ?? event.location ?? null, timezone: event.timezone ?? 'UTC' },
+    event: {
+      id: event.id,
+      name: event.name,
+      start_datetime: new Date(event.start_datetime).toISOString(),
+      end_datetime: new Date(event.end_datetime).toISOString(),
+      location: event.location_name ?? event.location ?? null,
+      timezone: event.timezone ?? 'UTC',
+    },
     qr_code_svg: svg,
     qr_code_data_url: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
   }

@@ -21,7 +21,13 @@ export async function ensureAdminUser(payload: Payload): Promise<AdminAccount> {
       overrideAccess: true,
       req,
       depth: 0,
-      data: { email, password: config.ADMIN_PASSWORD ?? generatedPassword ?? '', roles: ['admin'], first_name: 'Staff', last_name: 'Admin' },
+      data: {
+        email,
+        password: config.ADMIN_PASSWORD ?? generatedPassword ?? '',
+        roles: ['admin'],
+        first_name: 'Staff',
+        last_name: 'Admin',
+      },
     })
   } catch (error) {
     // Another instance starting at the same moment created it first: the unique index decided.

@@ -24,16 +24,34 @@ export async function seedDemo(payload: Payload): Promise<void> {
 }
 
 async function ensureUser(req: PayloadRequest, user: (typeof DEMO_USERS)[number]): Promise<number> {
-  const found = await req.payload.find({ collection: 'users', where: { email: { equals: user.email } }, limit: 1, overrideAccess: true, req })
+  const found = await req.payload.find({
+    collection: 'users',
+    where: { email: { equals: user.email } },
+    limit: 1,
+    overrideAccess: true,
+    req,
+  })
   if (found.docs[0]) return found.docs[0].id
   // overrideAccess: seed data is written by the system, not by an API caller.
-  const created = await req.payload.create({ collection: 'users', overrideAccess: true, req, depth: 0, data: { ...user, roles: [...user.roles], password: DEMO_PASSWORD } })
+  const created = await req.payload.create({
+    collection: 'users',
+    overrideAccess: true,
+    req,
+    depth: 0,
+    data: { ...user, roles: [...user.roles], password: DEMO_PASSWORD },
+  })
   logger.info({ email: user.email }, 'seeded demo user')
   return created.id
 }
 
 async function ensureFacilitator(req: PayloadRequest, userId: number): Promise<number> {
-  const found = await req.payload.find({ collection: 'facilitators', where: { user: { equals: userId } }, limit: 1, overrideAccess: true, req })
+  const found = await req.payload.find({
+    collection: 'facilitators',
+    where: { user: { equals: userId } },
+    limit: 1,
+    overrideAccess: true,
+    req,
+  })
   if (found.docs[0]) return found.docs[0].id
   const created = await req.payload.create({
     collection: 'facilitators',
@@ -50,9 +68,43 @@ async function ensureEvents(req: PayloadRequest, facilitator: number): Promise<v
   const typeId = (key: string) => types.docs.find((type) => type.key === key)?.id ?? types.docs[0].id
   const soon = (days: number, hour: number) => new Date(Math.ceil(Date.now() / DAY) * DAY + days * DAY + hour * 3_600_000)
   const events = [
-    { name: 'Morning Meditation Session', type: 'session', days: 3, hour: 7, hours: 1, max: 20, price: 0, city: 'San Francisco', country: 'USA', where: 'Wellness Center', requirements: 'Bring your own mat' },
-    { name: 'Tech Hackathon', type: 'hackathon', days: 14, hour: 9, hours: 33, max: 100, price: 0, city: 'San Francisco', country: 'USA', where: 'Tech Hub' },
-    { name: 'Mountain Retreat', type: 'retreat', days: 30, hour: 15, hours: 48, max: 12, price: 25000, city: 'Boulder', country: 'USA', where: 'Rocky Lodge' },
+    {
+      name: 'Morning Meditation Session',
+      type: 'session',
+      days: 3,
+      hour: 7,
+      hours: 1,
+      max: 20,
+      price: 0,
+      city: 'San Francisco',
+      country: 'USA',
+      where: 'Wellness Center',
+      requirements: 'Bring your own mat',
+    },
+    {
+      name: 'Tech Hackathon',
+      type: 'hackathon',
+      days: 14,
+      hour: 9,
+      hours: 33,
+      max: 100,
+      price: 0,
+      city: 'San Francisco',
+      country: 'USA',
+      where: 'Tech Hub',
+    },
+    {
+      name: 'Mountain Retreat',
+      type: 'retreat',
+      days: 30,
+      hour: 15,
+      hours: 48,
+      max: 12,
+      price: 25000,
+      city: 'Boulder',
+      country: 'USA',
+      where: 'Rocky Lodge',
+    },
   ]
   for (const event of events) {
     const found = await req.payload.count({ collection: 'events', where: { name: { equals: event.name } }, overrideAccess: true, req })

@@ -9,7 +9,10 @@ export async function checkDatabase(payload: Payload, timeoutMs = 2000): Promise
   })
   const query = poolOf(payload)
     .query('SELECT 1')
-    .then(() => true, () => false)
+    .then(
+      () => true,
+      () => false,
+    )
   try {
     return await Promise.race([query, timeout])
   } finally {

@@ -12,7 +12,14 @@ export type UserListQuery = {
 }
 
 /** `ordering` values (`-` for descending) and the fields they sort by. */
-export const USER_ORDERING = { created_at: 'createdAt', email: 'email', username: 'username', last_login_at: 'last_login_at', id: 'id', full_name: 'full_name' } as const
+export const USER_ORDERING = {
+  created_at: 'createdAt',
+  email: 'email',
+  username: 'username',
+  last_login_at: 'last_login_at',
+  id: 'id',
+  full_name: 'full_name',
+} as const
 
 /** Staff's list of users, filtered and ordered, read as the caller (collection access applies). */
 export async function listUsers(req: PayloadRequest, query: UserListQuery) {

@@ -106,7 +106,11 @@ async function initialise(bin: Binaries, dataDir: string, secretFile: string, ow
   await fs.writeFile(pwfile, `${password}\n`, { mode: 0o600 })
   if (owner.uid !== undefined) await fs.chown(pwfile, owner.uid, owner.gid ?? owner.uid)
   try {
-    await run(bin.initdb, ['-D', dataDir, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--no-locale'], owner)
+    await run(
+      bin.initdb,
+      ['-D', dataDir, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--no-locale'],
+      owner,
+    )
   } finally {
     await fs.rm(pwfile, { force: true })
   }
@@ -115,7 +119,10 @@ async function initialise(bin: Binaries, dataDir: string, secretFile: string, ow
 
 /** Port of a server already running on this data dir (left by a process that was killed), if any. */
 async function runningPort(dataDir: string): Promise<number | undefined> {
-  const lines = await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').then((text) => text.split('\n')).catch(() => [])
+  const lines = await fs
+    .readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')
+    .then((text) => text.split('\n'))
+    .catch(() => [])
   const pid = Number(lines[0])
   const port = Number(lines[3])
   if (!pid || !port || !isAlive(pid)) return undefined
@@ -177,5 +184,8 @@ function run(command: string, args: string[], owner: Owner): Promise<string> {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(() => true, () => false)
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  )
 }

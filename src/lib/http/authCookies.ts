@@ -11,7 +11,10 @@ const base = (): CookieOptions => ({ httpOnly: true, secure: config.isProduction
 const accessOptions = (): CookieOptions => ({ ...base(), path: '/' })
 const refreshOptions = (): CookieOptions => ({ ...base(), path: '/api' })
 
-export function setAuthCookies(res: Response, tokens: { access: string; accessExpiresAt: number; refresh: string; refreshExpiresAt: Date }): void {
+export function setAuthCookies(
+  res: Response,
+  tokens: { access: string; accessExpiresAt: number; refresh: string; refreshExpiresAt: Date },
+): void {
   res.cookie(ACCESS_COOKIE, tokens.access, { ...accessOptions(), expires: new Date(tokens.accessExpiresAt * 1000) })
   res.cookie(REFRESH_COOKIE, tokens.refresh, { ...refreshOptions(), expires: tokens.refreshExpiresAt })
 }

@@ -5,8 +5,18 @@ type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSc
 type Operation = Record<string, unknown>
 
 const STATUS_TEXT: Record<number, string> = {
-  200: 'OK', 201: 'Created', 204: 'No Content', 302: 'Redirect', 400: 'Validation error', 401: 'Not authenticated',
-  402: 'Payment required', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 413: 'Body too large', 429: 'Too many requests',
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  302: 'Redirect',
+  400: 'Validation error',
+  401: 'Not authenticated',
+  402: 'Payment required',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Body too large',
+  429: 'Too many requests',
   503: 'Unavailable',
 }
 

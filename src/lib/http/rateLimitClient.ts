@@ -12,11 +12,19 @@ type Tier = 'anonymous' | 'authenticated' | 'premium'
  */
 export async function applyClientRateLimit(req: Request, res: Response, claims: AccessClaims | null): Promise<void> {
   const { key, tier } = identify(req, claims)
-  const points = { anonymous: config.RATE_LIMIT_ANON_PER_HOUR, authenticated: config.RATE_LIMIT_AUTH_PER_HOUR, premium: config.RATE_LIMIT_PREMIUM_PER_HOUR }[tier]
+  const points = {
+    anonymous: config.RATE_LIMIT_ANON_PER_HOUR,
+    authenticated: config.RATE_LIMIT_AUTH_PER_HOUR,
+    premium: config.RATE_LIMIT_PREMIUM_PER_HOUR,
+  }[tier]
   res.set('RateLimit-Policy', `${points};w=3600`)
   res.set('RateLimit-Limit', String(points))
   try {
-    const state = await consume(limiter(`client-${tier}`, { points, durationSeconds: 3600 }), key, (seconds) => `Request was throttled. Expected available in ${seconds} seconds.`)
+    const state = await consume(
+      limiter(`client-${tier}`, { points, durationSeconds: 3600 }),
+      key,
+      (seconds) => `Request was throttled. Expected available in ${seconds} seconds.`,
+    )
     res.set('RateLimit-Remaining', String(state.remainingPoints))
     res.set('RateLimit-Reset', String(Math.ceil(state.msBeforeNext / 1000)))
   } catch (error) {

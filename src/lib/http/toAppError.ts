@@ -76,8 +76,13 @@ function stripeError(error: unknown): AppError | undefined {
   if (!(error instanceof Stripe.errors.StripeError)) return undefined
   if (error instanceof Stripe.errors.StripeCardError) return new PaymentRequiredError({ message: error.message })
   // The same request is still running at Stripe (a double submit): the first one answers.
-  if (error instanceof Stripe.errors.StripeIdempotencyError) return new ConflictError('The same request is already in progress; retry it shortly.')
-  if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError || error instanceof Stripe.errors.StripeRateLimitError) {
+  if (error instanceof Stripe.errors.StripeIdempotencyError)
+    return new ConflictError('The same request is already in progress; retry it shortly.')
+  if (
+    error instanceof Stripe.errors.StripeConnectionError ||
+    error instanceof Stripe.errors.StripeAPIError ||
+    error instanceof Stripe.errors.StripeRateLimitError
+  ) {
     return new ServiceUnavailableError('The payment provider is unavailable. Please try again.')
   }
   return undefined

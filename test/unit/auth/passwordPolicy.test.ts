@@ -9,7 +9,9 @@ describe('passwordProblems', () => {
     expect(passwordProblems('x'.repeat(129))).toEqual(['This password is too long. It may contain at most 128 characters.'])
     expect(passwordProblems('Password123')).toEqual(['This password is too common.'])
     expect(passwordProblems('19691969')).toEqual(['This password is entirely numeric.'])
-    expect(passwordProblems('grace.hopper!!', ['grace.hopper@navy.mil'])).toEqual(['This password is too similar to the account name or email.'])
+    expect(passwordProblems('grace.hopper!!', ['grace.hopper@navy.mil'])).toEqual([
+      'This password is too similar to the account name or email.',
+    ])
   })
   it('ignores identifiers too short to matter', () => {
     expect(passwordProblems('abcdefgh-long-enough', ['ab'])).toEqual([])

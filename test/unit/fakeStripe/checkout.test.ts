@@ -49,7 +49,11 @@ const nowSeconds = () => Math.floor(Date.now() / 1000)
 
 describe('POST /v1/checkout/sessions', () => {
   it('creates an open session shaped like Stripe and records the wire-format request', async () => {
-    const session = await ticketSession({ client_reference_id: 'reg-5', customer_email: 'ada@example.com', allowed_payment_method_types: ['card', 'alipay'] })
+    const session = await ticketSession({
+      client_reference_id: 'reg-5',
+      customer_email: 'ada@example.com',
+      allowed_payment_method_types: ['card', 'alipay'],
+    })
     expect(session.id).toMatch(/^cs_test_[A-Za-z0-9]{58}$/)
     expect(session).toMatchObject({
       object: 'checkout.session',
@@ -72,21 +76,42 @@ describe('POST /v1/checkout/sessions', () => {
     const request = fake.requests.at(-1)
     expect(request).toMatchObject({ method: 'POST', path: '/v1/checkout/sessions' })
     expect(request?.idempotencyKey).toMatch(/^stripe-node-retry-/)
-    expect(request?.body.line_items).toEqual([{ quantity: '2', price_data: { currency: 'usd', unit_amount: '2500', product_data: { name: 'Conference ticket' } } }])
+    expect(request?.body.line_items).toEqual([
+      { quantity: '2', price_data: { currency: 'usd', unit_amount: '2500', product_data: { name: 'Conference ticket' } } },
+    ])
   })
 
   it('accepts wechat_pay with its client option and a custom expiry', async () => {
     const expiresAt = nowSeconds() + 3600
-    const session = await ticketSession({ allowed_payment_method_types: ['wechat_pay'], payment_method_options: { wechat_pay: { client: 'web' } }, expires_at: expiresAt })
+    const session = await ticketSession({
+      allowed_payment_method_types: ['wechat_pay'],
+      payment_method_options: { wechat_pay: { client: 'web' } },
+      expires_at: expiresAt,
+    })
     expect(session.expires_at).toBe(expiresAt)
     expect(session.payment_method_options).toEqual({ wechat_pay: { client: 'web' } })
   })
 
   it('also takes the older payment_method_types parameter on the wire', async () => {
-    const body = { mode: 'payment', payment_method_types: ['card', 'wechat_pay'], line_items: [{ quantity: 1, price_data: { currency: 'cny', unit_amount: 800, product_data: { name: 'Tea' } } }] }
-    await expect(stripe.rawRequest('POST', '/v1/checkout/sessions', body)).rejects.toMatchObject({ statusCode: 400, param: 'payment_method_options[wechat_pay][client]' })
-    const session: Stripe.Checkout.Session = await stripe.rawRequest('POST', '/v1/checkout/sessions', { ...body, payment_method_options: { wechat_pay: { client: 'android' } } })
-    expect(session).toMatchObject({ payment_method_types: ['card', 'wechat_pay'], allowed_payment_method_types: null, amount_total: 800, currency: 'cny' })
+    const body = {
+      mode: 'payment',
+      payment_method_types: ['card', 'wechat_pay'],
+      line_items: [{ quantity: 1, price_data: { currency: 'cny', unit_amount: 800, product_data: { name: 'Tea' } } }],
+    }
+    await expect(stripe.rawRequest('POST', '/v1/checkout/sessions', body)).rejects.toMatchObject({
+      statusCode: 400,
+      param: 'payment_method_options[wechat_pay][client]',
+    })
+    const session: Stripe.Checkout.Session = await stripe.rawRequest('POST', '/v1/checkout/sessions', {
+      ...body,
+      payment_method_options: { wechat_pay: { client: 'android' } },
+    })
+    expect(session).toMatchObject({
+      payment_method_types: ['card', 'wechat_pay'],
+      allowed_payment_method_types: null,
+      amount_total: 800,
+      currency: 'cny',
+    })
     expect(fake.requests.at(-1)?.body.payment_method_types).toEqual(['card', 'wechat_pay'])
   })
 
@@ -96,14 +121,29 @@ describe('POST /v1/checkout/sessions', () => {
     ['an expiry under 30 minutes', { expires_at: nowSeconds() + 600 }, 'expires_at'],
     ['an expiry over 24 hours', { expires_at: nowSeconds() + 25 * 3600 }, 'expires_at'],
     ['an unknown customer', { customer: 'cus_missing' }, 'customer'],
-    ['a line item without quantity', { line_items: [{ price_data: { currency: 'usd', unit_amount: 100, product_data: { name: 'x' } } }] }, 'line_items[0][quantity]'],
-  ] as [string, Partial<Stripe.Checkout.SessionCreateParams>, string][])('rejects %s with a 400 naming the param', async (_label, extra, param) => {
-    await expect(ticketSession(extra)).rejects.toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError', rawType: 'invalid_request_error', param })
-  })
+    [
+      'a line item without quantity',
+      { line_items: [{ price_data: { currency: 'usd', unit_amount: 100, product_data: { name: 'x' } } }] },
+      'line_items[0][quantity]',
+    ],
+  ] as [string, Partial<Stripe.Checkout.SessionCreateParams>, string][])(
+    'rejects %s with a 400 naming the param',
+    async (_label, extra, param) => {
+      await expect(ticketSession(extra)).rejects.toMatchObject({
+        statusCode: 400,
+        type: 'StripeInvalidRequestError',
+        rawType: 'invalid_request_error',
+        param,
+      })
+    },
+  )
 
   it('rejects recurring prices in payment mode', async () => {
     const recurring = { currency: 'usd', unit_amount: 900, product_data: { name: 'Pro' }, recurring: { interval: 'month' as const } }
-    await expect(ticketSession({ line_items: [{ quantity: 1, price_data: recurring }] })).rejects.toMatchObject({ statusCode: 400, param: 'line_items' })
+    await expect(ticketSession({ line_items: [{ quantity: 1, price_data: recurring }] })).rejects.toMatchObject({
+      statusCode: 400,
+      param: 'line_items',
+    })
   })
 })
 
@@ -111,7 +151,9 @@ describe('reading and expiring sessions', () => {
   it('retrieves by id, expands line items, and answers unknown ids with resource_missing', async () => {
     const session = await ticketSession()
     const fetched = await stripe.checkout.sessions.retrieve(session.id, { expand: ['line_items'] })
-    expect(fetched.line_items?.data.map((item) => [item.description, item.quantity, item.amount_total])).toEqual([['Conference ticket', 2, 5000]])
+    expect(fetched.line_items?.data.map((item) => [item.description, item.quantity, item.amount_total])).toEqual([
+      ['Conference ticket', 2, 5000],
+    ])
     await expect(stripe.checkout.sessions.retrieve('cs_test_missing')).rejects.toMatchObject({ statusCode: 404, code: 'resource_missing' })
   })
 
@@ -133,7 +175,11 @@ describe('reading and expiring sessions', () => {
     expect(expired).toMatchObject({ status: 'expired', url: null })
     await fake.settle()
     expect(received).toHaveLength(1)
-    expect(received[0].event).toMatchObject({ type: 'checkout.session.expired', data: { object: { id: session.id } }, request: { idempotency_key: 'expire-once' } })
+    expect(received[0].event).toMatchObject({
+      type: 'checkout.session.expired',
+      data: { object: { id: session.id } },
+      request: { idempotency_key: 'expire-once' },
+    })
     await expect(stripe.checkout.sessions.expire(session.id)).rejects.toMatchObject({ statusCode: 400 })
   })
 })
@@ -145,8 +191,19 @@ describe('simulating the customer', () => {
     expect(events.map((event) => event.type)).toEqual(['checkout.session.completed'])
     expect(received).toHaveLength(1)
     expect(received[0].signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/)
-    expect(received[0].event).toMatchObject({ id: events[0].id, object: 'event', type: 'checkout.session.completed', livemode: false, api_version: Stripe.API_VERSION })
-    expect(received[0].event.data.object).toMatchObject({ id: session.id, status: 'complete', payment_status: 'paid', metadata: { registration_id: '5' } })
+    expect(received[0].event).toMatchObject({
+      id: events[0].id,
+      object: 'event',
+      type: 'checkout.session.completed',
+      livemode: false,
+      api_version: Stripe.API_VERSION,
+    })
+    expect(received[0].event.data.object).toMatchObject({
+      id: session.id,
+      status: 'complete',
+      payment_status: 'paid',
+      metadata: { registration_id: '5' },
+    })
     const paid = await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] })
     const intent = paid.payment_intent as Stripe.PaymentIntent
     expect(intent).toMatchObject({ object: 'payment_intent', status: 'succeeded', amount: 5000, metadata: { registration_id: '5' } })
@@ -179,7 +236,11 @@ describe('simulating the customer', () => {
     const session = await ticketSession()
     const [event] = await fake.failSession(session.id)
     expect(event.type).toBe('payment_intent.payment_failed')
-    expect(event.data.object).toMatchObject({ object: 'payment_intent', status: 'requires_payment_method', metadata: { registration_id: '5' } })
+    expect(event.data.object).toMatchObject({
+      object: 'payment_intent',
+      status: 'requires_payment_method',
+      metadata: { registration_id: '5' },
+    })
     expect(event.data.object.last_payment_error).toMatchObject({ code: 'card_declined', message: 'Your card was declined.' })
     expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('open')
     const [completed] = await fake.paySession(session.id)
@@ -205,7 +266,12 @@ describe('simulating the customer', () => {
     const session = await stripe.checkout.sessions.create({
       mode: 'subscription',
       customer_email: 'sub@example.com',
-      line_items: [{ quantity: 1, price_data: { currency: 'eur', unit_amount: 1200, product_data: { name: 'Membership' }, recurring: { interval: 'year' } } }],
+      line_items: [
+        {
+          quantity: 1,
+          price_data: { currency: 'eur', unit_amount: 1200, product_data: { name: 'Membership' }, recurring: { interval: 'year' } },
+        },
+      ],
       subscription_data: { metadata: { membership_id: '9' } },
     })
     const events = await fake.paySession(session.id)

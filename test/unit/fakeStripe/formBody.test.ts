@@ -47,8 +47,12 @@ describe('parseFormBody', () => {
   })
 
   it('appends for empty brackets and accepts the encoded brackets the SDK may send', () => {
-    expect(parseFormBody('expand[]=latest_invoice.payment_intent&expand[]=customer')).toEqual({ expand: ['latest_invoice.payment_intent', 'customer'] })
-    expect(parseFormBody('payment_method_types%5B0%5D=card&payment_method_types%5B1%5D=alipay')).toEqual({ payment_method_types: ['card', 'alipay'] })
+    expect(parseFormBody('expand[]=latest_invoice.payment_intent&expand[]=customer')).toEqual({
+      expand: ['latest_invoice.payment_intent', 'customer'],
+    })
+    expect(parseFormBody('payment_method_types%5B0%5D=card&payment_method_types%5B1%5D=alipay')).toEqual({
+      payment_method_types: ['card', 'alipay'],
+    })
   })
 
   it('compacts sparse indices', () => {

@@ -21,7 +21,8 @@ const session = () =>
   })
 
 /** What a browser does with the page's forms: a plain POST, redirects not followed. */
-const submit = (url: string) => fetch(url, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' })
+const submit = (url: string) =>
+  fetch(url, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' })
 
 describe('hosted checkout page', () => {
   it('shows the amount, item, methods and Pay / Fail forms, escaping what the merchant sent', async () => {
@@ -73,9 +74,21 @@ describe('hosted checkout page', () => {
 
 describe('invoice links', () => {
   it('serve a hosted invoice page and a PDF', async () => {
-    const customer = await stripe.customers.create({ email: 'pdf@example.com', invoice_settings: { default_payment_method: 'pm_card_visa' } })
-    const price = await stripe.prices.create({ currency: 'eur', unit_amount: 1500, recurring: { interval: 'year' }, product_data: { name: 'Annual' } })
-    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: price.id }], expand: ['latest_invoice'] })
+    const customer = await stripe.customers.create({
+      email: 'pdf@example.com',
+      invoice_settings: { default_payment_method: 'pm_card_visa' },
+    })
+    const price = await stripe.prices.create({
+      currency: 'eur',
+      unit_amount: 1500,
+      recurring: { interval: 'year' },
+      product_data: { name: 'Annual' },
+    })
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: price.id }],
+      expand: ['latest_invoice'],
+    })
     const invoice = subscription.latest_invoice as Stripe.Invoice
     const page = await fetch(String(invoice.hosted_invoice_url))
     expect(page.status).toBe(200)

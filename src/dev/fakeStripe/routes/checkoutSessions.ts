@@ -29,7 +29,9 @@ export const checkoutSessionRoutes: Route[] = [
   route('POST', '/v1/checkout/sessions/:id/expire', ({ path, store, emit }) => {
     const session = findSession(store, path[0])
     if (session.status !== 'open') {
-      throw invalidRequest(`Only Checkout Sessions with a status of \`open\` can be expired. This Checkout Session has a status of \`${session.status}\`.`)
+      throw invalidRequest(
+        `Only Checkout Sessions with a status of \`open\` can be expired. This Checkout Session has a status of \`${session.status}\`.`,
+      )
     }
     expireSession(session)
     emit('checkout.session.expired', session)

@@ -43,7 +43,9 @@ export const customerRoutes: Route[] = [
     return customer
   }),
 
-  route('GET', '/v1/customers', ({ params, store }) => listPage(whereParam(newestFirst(store.customers), params, 'email'), params, '/v1/customers')),
+  route('GET', '/v1/customers', ({ params, store }) =>
+    listPage(whereParam(newestFirst(store.customers), params, 'email'), params, '/v1/customers'),
+  ),
 
   route('GET', '/v1/customers/:id', ({ path, store }) => findCustomer(store, path[0])),
 

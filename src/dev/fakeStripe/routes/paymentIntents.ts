@@ -1,13 +1,25 @@
 import { findCustomer } from '../customers.ts'
 import { invalidRequest } from '../errors.ts'
 import { listPage, whereParam } from '../list.ts'
-import { optionalBoolean, optionalMetadata, optionalRecord, optionalString, requiredInteger, requiredString, stringArray } from '../params.ts'
+import {
+  optionalBoolean,
+  optionalMetadata,
+  optionalRecord,
+  optionalString,
+  requiredInteger,
+  requiredString,
+  stringArray,
+} from '../params.ts'
 import { cardDeclined, confirmPaymentIntent, createPaymentIntent, findPaymentIntent, paymentMethodFor } from '../payments.ts'
 import { route, type Route, type RouteContext } from '../router.ts'
 import { newestFirst } from '../store.ts'
 import type { PaymentIntent } from '../types.ts'
 
-const EVENT_FOR_OUTCOME = { succeeded: 'payment_intent.succeeded', requires_action: 'payment_intent.requires_action', declined: 'payment_intent.payment_failed' }
+const EVENT_FOR_OUTCOME = {
+  succeeded: 'payment_intent.succeeded',
+  requires_action: 'payment_intent.requires_action',
+  declined: 'payment_intent.payment_failed',
+}
 
 /** Confirms with the given (or already set) payment method; a decline answers 402 like Stripe, with the intent in the error. */
 function confirm({ store, emit }: RouteContext, intent: PaymentIntent, paymentMethod: string | undefined): PaymentIntent {
@@ -34,7 +46,11 @@ function create(context: RouteContext): PaymentIntent {
   if (customer) findCustomer(store, customer, 'customer')
   const paymentMethod = optionalString(params, 'payment_method')
   if (paymentMethod) paymentMethodFor(store, paymentMethod, 'payment_method')
-  const automatic = optionalBoolean(optionalRecord(params, 'automatic_payment_methods') ?? {}, 'enabled', 'automatic_payment_methods[enabled]')
+  const automatic = optionalBoolean(
+    optionalRecord(params, 'automatic_payment_methods') ?? {},
+    'enabled',
+    'automatic_payment_methods[enabled]',
+  )
   const intent = createPaymentIntent(store, {
     amount,
     currency,
@@ -62,7 +78,11 @@ export const paymentIntentRoutes: Route[] = [
   route('POST', '/v1/payment_intents/:id/confirm', (context) => {
     const intent = findPaymentIntent(context.store, context.path[0])
     if (!['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(intent.status)) {
-      throw invalidRequest(`You cannot confirm this PaymentIntent because it has a status of ${intent.status}.`, undefined, 'payment_intent_unexpected_state')
+      throw invalidRequest(
+        `You cannot confirm this PaymentIntent because it has a status of ${intent.status}.`,
+        undefined,
+        'payment_intent_unexpected_state',
+      )
     }
     const returnUrl = optionalString(context.params, 'return_url')
     if (returnUrl) intent.return_url = returnUrl

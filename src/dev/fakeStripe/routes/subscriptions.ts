@@ -4,7 +4,18 @@ import { findCustomer } from '../customers.ts'
 import { invalidRequest, missingParam } from '../errors.ts'
 import { nowSeconds } from '../ids.ts'
 import { listPage, whereParam } from '../list.ts'
-import { isRecord, mergeMetadata, oneOf, optionalArray, optionalBoolean, optionalInteger, optionalMetadata, optionalRecord, optionalString, requiredString } from '../params.ts'
+import {
+  isRecord,
+  mergeMetadata,
+  oneOf,
+  optionalArray,
+  optionalBoolean,
+  optionalInteger,
+  optionalMetadata,
+  optionalRecord,
+  optionalString,
+  requiredString,
+} from '../params.ts'
 import type { Params } from '../params.ts'
 import { cardDeclined, cardOutcome, createPaymentIntent, declinePaymentIntent, paymentMethodFor } from '../payments.ts'
 import { route, type Route, type RouteContext } from '../router.ts'
@@ -27,9 +38,14 @@ function firstItem(store: FakeStore, params: Params): { price: Price; quantity: 
   const priceId = optionalString(item, 'price', 'items[0][price]')
   const priceData = optionalRecord(item, 'price_data', 'items[0][price_data]')
   if (!priceId && !priceData) throw missingParam('items[0][price]')
-  const price = priceId ? findPrice(store, priceId, 'items[0][price]') : createPriceFromParams(store, priceData ?? {}, 'items[0][price_data]')
+  const price = priceId
+    ? findPrice(store, priceId, 'items[0][price]')
+    : createPriceFromParams(store, priceData ?? {}, 'items[0][price_data]')
   if (!price.recurring) {
-    throw invalidRequest('The price specified is set to `type=one_time` but this field only accepts prices with `type=recurring`.', 'items[0][price]')
+    throw invalidRequest(
+      'The price specified is set to `type=one_time` but this field only accepts prices with `type=recurring`.',
+      'items[0][price]',
+    )
   }
   const quantity = optionalInteger(item, 'quantity', 'items[0][quantity]') ?? 1
   return { price, quantity }
@@ -46,14 +62,20 @@ function create({ params, store, baseUrl, emit }: RouteContext): Subscription {
   if (!deferPayment && !paymentMethod) throw invalidRequest(NO_PAYMENT_METHOD, undefined, 'resource_missing')
   if (behavior === 'error_if_incomplete' && paymentMethod && cardOutcome(paymentMethod) === 'declined') {
     // Stripe creates nothing but answers with the declined first payment.
-    const intent = createPaymentIntent(store, { amount: price.unit_amount * quantity, currency: price.currency, customer: customer.id, paymentMethod })
+    const intent = createPaymentIntent(store, {
+      amount: price.unit_amount * quantity,
+      currency: price.currency,
+      customer: customer.id,
+      paymentMethod,
+    })
     declinePaymentIntent(intent)
     throw cardDeclined(intent)
   }
   const metadata = optionalMetadata(params) ?? {}
   const { subscription, invoice } = startSubscription(store, baseUrl, { customer, price, quantity, metadata, paymentMethod, deferPayment })
   subscription.default_payment_method = explicitMethod ?? null
-  if (optionalBoolean(params, 'cancel_at_period_end')) Object.assign(subscription, { cancel_at_period_end: true, cancel_at: subscription.current_period_end })
+  if (optionalBoolean(params, 'cancel_at_period_end'))
+    Object.assign(subscription, { cancel_at_period_end: true, cancel_at: subscription.current_period_end })
   emit('customer.subscription.created', subscription)
   if (invoice.status === 'paid') emit('invoice.paid', invoice)
   return subscription
@@ -93,7 +115,9 @@ export const subscriptionRoutes: Route[] = [
   route('GET', '/v1/subscriptions', ({ params, store }) => {
     const status = optionalString(params, 'status')
     // Stripe leaves canceled subscriptions out unless asked for them (or for `all`).
-    const subscriptions = newestFirst(store.subscriptions).filter((sub) => (status === undefined ? sub.status !== 'canceled' : status === 'all' || sub.status === status))
+    const subscriptions = newestFirst(store.subscriptions).filter((sub) =>
+      status === undefined ? sub.status !== 'canceled' : status === 'all' || sub.status === status,
+    )
     return listPage(whereParam(subscriptions, params, 'customer'), params, '/v1/subscriptions')
   }),
 
@@ -108,7 +132,8 @@ export const subscriptionRoutes: Route[] = [
 
   route('DELETE', '/v1/subscriptions/:id', ({ path, store, emit }) => {
     const subscription = findSubscription(store, path[0])
-    if (subscription.status === 'canceled') throw invalidRequest('This subscription has already been canceled.', undefined, 'resource_missing')
+    if (subscription.status === 'canceled')
+      throw invalidRequest('This subscription has already been canceled.', undefined, 'resource_missing')
     const now = nowSeconds()
     Object.assign(subscription, { status: 'canceled', canceled_at: now, ended_at: now })
     emit('customer.subscription.deleted', subscription)

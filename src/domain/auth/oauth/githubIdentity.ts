@@ -13,7 +13,10 @@ const GithubEmails = z.array(z.object({ email: z.string(), primary: z.boolean(),
  */
 export async function githubIdentity(codeOrToken: string): Promise<OAuthIdentity> {
   const accessToken = looksLikeAccessToken(codeOrToken) ? codeOrToken : await exchangeCode(codeOrToken)
-  const [user, emails] = await Promise.all([githubGet('/user', accessToken, GithubUser), githubGet('/user/emails', accessToken, GithubEmails)])
+  const [user, emails] = await Promise.all([
+    githubGet('/user', accessToken, GithubUser),
+    githubGet('/user/emails', accessToken, GithubEmails),
+  ])
   const primary = emails.find((entry) => entry.primary && entry.verified) ?? emails.find((entry) => entry.verified)
   const [firstName, ...rest] = (user.name ?? '').trim().split(/\s+/)
   return {

@@ -15,13 +15,18 @@ const PROVIDER_FIELD = { google: 'oauth_google_id', github: 'oauth_github_id' } 
  * verified email; or creates one (verified, with an unusable random password). Unverified provider
  * emails are never used to link, so nobody can take over an account by claiming its address.
  */
-export async function oauthSignIn(req: PayloadRequest, identity: OAuthIdentity, client: ClientMeta): Promise<{ user: User; tokens: IssuedTokens; created: boolean }> {
+export async function oauthSignIn(
+  req: PayloadRequest,
+  identity: OAuthIdentity,
+  client: ClientMeta,
+): Promise<{ user: User; tokens: IssuedTokens; created: boolean }> {
   return withTransaction(req, async () => {
     const field = PROVIDER_FIELD[identity.provider]
     let user = await findOne(req, { [field]: { equals: identity.providerId } })
     let created = false
     if (!user) {
-      if (!identity.email || !identity.emailVerified) throw new BadRequestError(`Your ${identity.provider} account has no verified email address.`)
+      if (!identity.email || !identity.emailVerified)
+        throw new BadRequestError(`Your ${identity.provider} account has no verified email address.`)
       const sameEmail = await findOne(req, { email: { equals: identity.email } })
       created = !sameEmail
       user = sameEmail ? await link(req, sameEmail, field, identity) : await createFrom(req, field, identity)
@@ -38,7 +43,14 @@ async function findOne(req: PayloadRequest, where: Record<string, { equals: stri
 
 async function link(req: PayloadRequest, user: User, field: (typeof PROVIDER_FIELD)[keyof typeof PROVIDER_FIELD], identity: OAuthIdentity) {
   // overrideAccess: provider ids and verification are set only by a successful provider sign-in.
-  return req.payload.update({ collection: 'users', id: user.id, data: { [field]: identity.providerId, is_verified: true }, overrideAccess: true, req, depth: 0 })
+  return req.payload.update({
+    collection: 'users',
+    id: user.id,
+    data: { [field]: identity.providerId, is_verified: true },
+    overrideAccess: true,
+    req,
+    depth: 0,
+  })
 }
 
 async function createFrom(req: PayloadRequest, field: (typeof PROVIDER_FIELD)[keyof typeof PROVIDER_FIELD], identity: OAuthIdentity) {
