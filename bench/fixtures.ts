@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import pg from 'pg'
+import type pg from 'pg'
 import { signAccessToken } from '../src/domain/auth/accessTokens.ts'
 import { reloadConfig } from '../src/lib/config.ts'
 import { withClient } from '../src/lib/db/pgClient.ts'

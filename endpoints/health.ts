@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { checkDatabase } from '../src/domain/system/checkDatabase.ts'
-import { v1Router } from '../src/lib/http/v1Router.ts'
+import { v1Router } from '../src/http/v1Router.ts'
 
 const HealthOut = z.object({ status: z.enum(['healthy', 'unhealthy']), database: z.enum(['connected', 'disconnected']) })
 

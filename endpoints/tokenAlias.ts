@@ -1,6 +1,6 @@
 import { refreshSession } from '../src/domain/auth/refreshSession.ts'
-import { clientMetaOf } from '../src/lib/http/clientMeta.ts'
-import { v1Router } from '../src/lib/http/v1Router.ts'
+import { clientMetaOf } from '../src/http/clientMeta.ts'
+import { v1Router } from '../src/http/v1Router.ts'
 import { RefreshBody, TokensOut } from './v1/auth/schemas.ts'
 import { tokenBody } from './v1/auth/serialize.ts'
 import { UnauthorizedError } from '../src/lib/errors.ts'

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const { startServer } = await import('./server.ts')
   const { ensureAdminUser } = await import('./domain/seed/ensureAdminUser.ts')
   const { seedDemo } = await import('./domain/seed/seedDemo.ts')
-  const { printBanner } = await import('./lib/banner.ts')
+  const { printBanner } = await import('./banner.ts')
   let admin: AdminAccount | undefined
   server = await startServer({
     port: config.PORT,

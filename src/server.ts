@@ -39,7 +39,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const admin = options.admin ? await startAdmin(options.admin.dev) : undefined
   const httpServer = http.createServer(buildApp(payload, admin?.handle))
   const realtime = startRealtime(httpServer, payload)
-  const outbox = startOutboxWorker({ payload, realtime })
+  const outbox = startOutboxWorker({ payload, push: realtime })
   const cron = (options.cron ?? config.CRON_ENABLED) ? startCronJobs(payload) : undefined
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject)

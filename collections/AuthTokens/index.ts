@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { ONE_TIME_TOKEN_PURPOSES } from '../../src/domain/auth/statuses.ts'
 import { isStaff } from '../../src/access/isStaff.ts'
 import { nobody } from '../../src/access/nobody.ts'
 
@@ -8,7 +9,7 @@ export const AuthTokens: CollectionConfig = {
   admin: { hidden: true, useAsTitle: 'purpose' },
   access: { read: isStaff, create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'purpose', type: 'select', options: ['password_reset', 'email_verification'], required: true, index: true },
+    { name: 'purpose', type: 'select', options: [...ONE_TIME_TOKEN_PURPOSES], required: true, index: true },
     { name: 'token_hash', type: 'text', required: true, unique: true, hidden: true },
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },
     { name: 'email', type: 'email' },

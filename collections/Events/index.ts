@@ -1,3 +1,4 @@
+import { EVENT_STATUSES } from '../../src/domain/events/statuses.ts'
 import type { CollectionConfig, Validate } from 'payload'
 import { syncDescriptionText } from '../../hooks/events/syncDescriptionText.ts'
 import { setCreatedBy } from '../../hooks/events/setCreatedBy.ts'
@@ -29,8 +30,6 @@ const capacity: Validate<number, EventData> = (value, { data }) => {
 }
 
 const url: Validate<string | null | undefined> = (value) => (!value ? true : (urlProblem(value) ?? true))
-
-export const EVENT_STATUSES = ['draft', 'active', 'cancelled', 'completed'] as const
 
 export const Events: CollectionConfig = {
   slug: 'events',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isStaff } from '../../src/access/isStaff.ts'
 import { nobody } from '../../src/access/nobody.ts'
+import { OUTBOX_STATUSES } from '../../src/domain/outbox/statuses.ts'
 
 /**
  * Side effects (email, socket pushes, CRM and Stripe calls) are written here in the same transaction
@@ -16,7 +17,7 @@ export const Outbox: CollectionConfig = {
     {
       name: 'status',
       type: 'select',
-      options: ['pending', 'processing', 'done', 'failed'],
+      options: [...OUTBOX_STATUSES],
       defaultValue: 'pending',
       required: true,
       index: true,

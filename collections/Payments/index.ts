@@ -3,9 +3,7 @@ import { isOwner } from '../../src/access/isOwner.ts'
 import { isStaff } from '../../src/access/isStaff.ts'
 import { nobody } from '../../src/access/nobody.ts'
 import { or } from '../../src/access/or.ts'
-
-export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'refunded', 'expired'] as const
-export const PAYMENT_METHODS = ['card', 'alipay', 'wechat_pay'] as const
+import { PAYMENT_METHODS, PAYMENT_STATUSES } from '../../src/domain/payments/statuses.ts'
 
 /**
  * Money taken (or attempted) through Stripe for a registration. Written only by src/domain/payments

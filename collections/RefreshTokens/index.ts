@@ -1,16 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isStaff } from '../../src/access/isStaff.ts'
 import { nobody } from '../../src/access/nobody.ts'
-
-export const REVOKE_REASONS = [
-  'rotated',
-  'logout',
-  'logout_all',
-  'session_revoked',
-  'reuse_detected',
-  'password_reset',
-  'account_disabled',
-] as const
+import { REVOKE_REASONS } from '../../src/domain/auth/statuses.ts'
 
 /**
  * Refresh tokens, stored as SHA-256 hashes. A family is every token descended from one sign-in (one

@@ -4,12 +4,7 @@ import { isOwner } from '../../src/access/isOwner.ts'
 import { isStaff } from '../../src/access/isStaff.ts'
 import { nobody } from '../../src/access/nobody.ts'
 import { or } from '../../src/access/or.ts'
-
-export const REGISTRATION_STATUSES = ['pending_payment', 'confirmed', 'cancelled', 'waitlisted', 'checked_in'] as const
-/** Statuses that occupy the (event, user) pair: at most one such registration (partial unique index). */
-export const ACTIVE_REGISTRATION_STATUSES = ['pending_payment', 'confirmed', 'checked_in', 'waitlisted'] as const
-export const PAYMENT_STATUSES = ['not_required', 'pending', 'paid', 'failed', 'refunded'] as const
-export const CANCEL_REASONS = ['user', 'staff', 'event_cancelled', 'offer_expired', 'hold_expired', 'payment_failed', 'refunded'] as const
+import { CANCEL_REASONS, REGISTRATION_PAYMENT_STATUSES, REGISTRATION_STATUSES } from '../../src/domain/registrations/statuses.ts'
 
 const systemOnly = { create: nobody, update: nobody }
 
@@ -37,7 +32,7 @@ export const Registrations: CollectionConfig = {
     {
       name: 'payment_status',
       type: 'select',
-      options: [...PAYMENT_STATUSES],
+      options: [...REGISTRATION_PAYMENT_STATUSES],
       defaultValue: 'not_required',
       required: true,
       access: systemOnly,

@@ -3,17 +3,7 @@ import { isOwner } from '../../src/access/isOwner.ts'
 import { isStaff } from '../../src/access/isStaff.ts'
 import { nobody } from '../../src/access/nobody.ts'
 import { or } from '../../src/access/or.ts'
-
-export const SUBSCRIPTION_STATUSES = [
-  'incomplete',
-  'incomplete_expired',
-  'trialing',
-  'active',
-  'past_due',
-  'canceled',
-  'unpaid',
-  'paused',
-] as const
+import { SUBSCRIPTION_STATUSES } from '../../src/domain/billing/statuses.ts'
 
 /** A user's Stripe subscription, mirrored from Stripe's webhooks (Stripe is the source of truth). */
 export const Subscriptions: CollectionConfig = {

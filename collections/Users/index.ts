@@ -13,10 +13,10 @@ import { isStaff } from '../../src/access/isStaff.ts'
 import { isStaffField } from '../../src/access/isStaffField.ts'
 import { nobody } from '../../src/access/nobody.ts'
 import { ROLES } from '../../src/access/roles.ts'
-import { platformTokenStrategy } from '../../src/domain/auth/platformTokenStrategy.ts'
+import { platformTokenStrategy } from '../../src/http/platformTokenStrategy.ts'
 import { config } from '../../src/lib/config.ts'
 import { E164_PATTERN, isValidTimezone } from '../../src/lib/validation/identity.ts'
-import { adminLoginEndpoint } from './adminLoginEndpoint.ts'
+import { adminLoginEndpoint } from '../../endpoints/payload/users/login.ts'
 
 const phone: Validate<string | null | undefined> = (value, { siblingData }) => {
   const email = (siblingData as { email?: string | null }).email

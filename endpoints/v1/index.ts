@@ -1,6 +1,6 @@
 import { Router } from 'express'
 import { NotFoundError } from '../../src/lib/errors.ts'
-import type { V1Router } from '../../src/lib/http/v1Router.ts'
+import type { V1Router } from '../../src/http/v1Router.ts'
 import { adminRoutes } from './admin/index.ts'
 import { authRoutes } from './auth/index.ts'
 import { billingRoutes } from './billing/index.ts'

@@ -8,7 +8,8 @@ import { logger } from '../lib/logger.ts'
 import { authenticateSocket } from './authenticateSocket.ts'
 import { userRoom } from './rooms.ts'
 
-export type Realtime = { io: Server; close(): Promise<void> }
+/** The socket.io server; `emit` is the outbox's PushChannel (src/domain/outbox/handlers.ts). */
+export type Realtime = { io: Server; emit(room: string, event: string, data: unknown): void; close(): Promise<void> }
 
 /**
  * socket.io on the API's HTTP server. Every socket is authenticated at the handshake and joins its user's
@@ -40,6 +41,7 @@ export function startRealtime(httpServer: HttpServer, payload: Payload): Realtim
   })
   return {
     io,
+    emit: (room, event, data) => void io.to(room).emit(event, data),
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await Promise.all(redis?.map((client) => client.quit()) ?? [])

@@ -1,7 +1,7 @@
 import { v1Groups } from '../../endpoints/v1/index.ts'
 import { healthRoutes } from '../../endpoints/health.ts'
 import { tokenAliasRoutes } from '../../endpoints/tokenAlias.ts'
-import { toOpenApiPath } from '../../src/lib/http/openapi.ts'
+import { toOpenApiPath } from '../../src/http/openapi.ts'
 import { startTestApp, type TestApp } from '../helpers/app.ts'
 
 let app: TestApp

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { reconcileStripe } from '../../../src/jobs/reconcileStripe.ts'
-import { v1Router } from '../../../src/lib/http/v1Router.ts'
+import { reconcileStripe } from '../../../src/domain/payments/reconcileStripe.ts'
+import { v1Router } from '../../../src/http/v1Router.ts'
 
 export const adminRoutes = v1Router('/admin')
 

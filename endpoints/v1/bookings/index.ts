@@ -7,7 +7,7 @@ import { registerForEvent } from '../../../src/domain/registrations/registerForE
 import type { Event, Registration, User } from '../../../src/payload-types.ts'
 import { NotFoundError } from '../../../src/lib/errors.ts'
 import { pagePagination } from '../../../src/lib/pagination.ts'
-import { v1Router } from '../../../src/lib/http/v1Router.ts'
+import { v1Router } from '../../../src/http/v1Router.ts'
 import { BookingIdParams, BookingListOut, BookingOut, CreateBookingBody, CreateBookingOut, ListBookingsQuery } from './schemas.ts'
 import { bookingOf } from './serialize.ts'
 

@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { ACTIVE_REGISTRATION_STATUSES } from '../../../collections/Registrations/index.ts'
+import { ACTIVE_REGISTRATION_STATUSES } from '../../../src/domain/registrations/statuses.ts'
 import { canManageEvent } from '../../../src/domain/events/canManageEvent.ts'
 import { createEvent } from '../../../src/domain/events/createEvent.ts'
 import { eventTypes } from '../../../src/domain/events/eventTypes.ts'
@@ -17,7 +17,7 @@ import { registrationOf } from '../../../src/domain/registrations/registrationOf
 import type { Event, User } from '../../../src/payload-types.ts'
 import { ForbiddenError, NotFoundError } from '../../../src/lib/errors.ts'
 import { pagePagination } from '../../../src/lib/pagination.ts'
-import { v1Router } from '../../../src/lib/http/v1Router.ts'
+import { v1Router } from '../../../src/http/v1Router.ts'
 import { BookEventBody } from '../bookings/schemas.ts'
 import { bookingOf } from '../bookings/serialize.ts'
 import {

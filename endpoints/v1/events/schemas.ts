@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { PagePaginationOut, pageSizeParam } from '../../../src/lib/validation/pageQuery.ts'
-import { EVENT_STATUSES } from '../../../collections/Events/index.ts'
+import { EVENT_STATUSES } from '../../../src/domain/events/statuses.ts'
 import { isValidTimezone, urlProblem } from '../../../src/lib/validation/identity.ts'
 import { isCurrency } from '../../../src/lib/validation/money.ts'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PAYMENT_METHODS, PAYMENT_STATUSES } from '../../../collections/Payments/index.ts'
+import { PAYMENT_METHODS, PAYMENT_STATUSES } from '../../../src/domain/payments/statuses.ts'
 
 export const PaymentMethod = z.enum(PAYMENT_METHODS, { error: 'Choose card, alipay or wechat_pay.' })
 const redirect = z.url({ error: 'Enter an absolute URL.' }).max(2000)

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { hasRole } from '../../../src/access/hasRole.ts'
 import { ticketView } from '../../../src/domain/registrations/ticket.ts'
 import { ConflictError, NotFoundError } from '../../../src/lib/errors.ts'
-import { v1Router } from '../../../src/lib/http/v1Router.ts'
+import { v1Router } from '../../../src/http/v1Router.ts'
 
 export const registrationsRoutes = v1Router('/registrations')
 

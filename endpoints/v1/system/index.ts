@@ -1,5 +1,5 @@
 import { checkDatabase } from '../../../src/domain/system/checkDatabase.ts'
-import { v1Router } from '../../../src/lib/http/v1Router.ts'
+import { v1Router } from '../../../src/http/v1Router.ts'
 import { version } from '../../../src/lib/projectRoot.ts'
 import { SystemHealthOut } from './schemas.ts'
 

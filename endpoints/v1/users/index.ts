@@ -5,7 +5,7 @@ import { profileOf, profilesOf } from '../../../src/domain/users/profileOf.ts'
 import type { User } from '../../../src/payload-types.ts'
 import { NotFoundError } from '../../../src/lib/errors.ts'
 import { linkPagination } from '../../../src/lib/pagination.ts'
-import { v1Router } from '../../../src/lib/http/v1Router.ts'
+import { v1Router } from '../../../src/http/v1Router.ts'
 import { ListUsersQuery, MeOut, PublicUserOut, UpdateMeBody, UserIdParams } from './schemas.ts'
 import { serializeMe, serializeOwnUser, serializePublicUser, withEnvelope } from './serialize.ts'
 

@@ -1,9 +1,10 @@
+import type { OneTimeTokenPurpose } from './statuses.ts'
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import { txDb } from '../../lib/transaction.ts'
 import { hashToken, newSecretToken } from './tokenHash.ts'
 
-export type TokenPurpose = 'password_reset' | 'email_verification'
+export type TokenPurpose = OneTimeTokenPurpose
 
 export const TOKEN_LIFETIME_SECONDS: Record<TokenPurpose, number> = { password_reset: 3600, email_verification: 2 * 86400 }
 

@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
-import { stripe } from '../../lib/stripe.ts'
+import { stripe } from '../../integrations/stripe/client.ts'
 import { txDb } from '../../lib/transaction.ts'
 import { syncRateLimitTier, upsertSubscription } from './subscriptionRecords.ts'
 

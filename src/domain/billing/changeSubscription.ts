@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import type { User } from '../../payload-types.ts'
 import { BadRequestError, NotFoundError } from '../../lib/errors.ts'
-import { stripe } from '../../lib/stripe.ts'
+import { stripe } from '../../integrations/stripe/client.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import { currentSubscription } from './currentSubscription.ts'
 import { upsertSubscription } from './subscriptionRecords.ts'

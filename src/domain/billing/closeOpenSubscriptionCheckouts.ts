@@ -1,5 +1,5 @@
-import { stripe } from '../../lib/stripe.ts'
-import { expireCheckoutSessionIfOpen } from '../payments/expireCheckoutSession.ts'
+import { stripe } from '../../integrations/stripe/client.ts'
+import { expireCheckoutSessionIfOpen } from '../../integrations/stripe/expireCheckoutSession.ts'
 
 /**
  * Expires the customer's still-open subscription Checkout Sessions, so an abandoned tab cannot be paid

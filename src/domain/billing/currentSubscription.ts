@@ -1,8 +1,7 @@
+import { LIVE_SUBSCRIPTION_STATUSES } from './statuses.ts'
 import type { PayloadRequest } from 'payload'
 import type { Plan, Subscription } from '../../payload-types.ts'
 import { ConflictError } from '../../lib/errors.ts'
-
-const LIVE = ['active', 'trialing', 'past_due']
 
 /** The user's subscription that matters now: the newest entitled one, else the newest of any status. */
 export async function currentSubscription(
@@ -18,14 +17,14 @@ export async function currentSubscription(
     overrideAccess: false,
     req,
   })
-  return docs.find((doc) => LIVE.includes(doc.status)) ?? docs[0] ?? null
+  return docs.find((doc) => (LIVE_SUBSCRIPTION_STATUSES as readonly string[]).includes(doc.status)) ?? docs[0] ?? null
 }
 
 /** One paying subscription per member: a second one would bill them twice for the same tier. */
 export async function assertNoLiveSubscription(req: PayloadRequest, userId: number): Promise<void> {
   const { totalDocs } = await req.payload.count({
     collection: 'subscriptions',
-    where: { and: [{ user: { equals: userId } }, { status: { in: LIVE } }] },
+    where: { and: [{ user: { equals: userId } }, { status: { in: [...LIVE_SUBSCRIPTION_STATUSES] } }] },
     overrideAccess: true,
     req,
   })

@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type { User } from '../../payload-types.ts'
-import { stripe } from '../../lib/stripe.ts'
+import { stripe } from '../../integrations/stripe/client.ts'
 import { txDb } from '../../lib/transaction.ts'
 
 /** The user's Stripe customer, created once (idempotency key per user) and remembered on the user. */

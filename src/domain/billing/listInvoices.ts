@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { stripe } from '../../lib/stripe.ts'
+import { stripe } from '../../integrations/stripe/client.ts'
 import { storedCustomerId } from './customers.ts'
 
 /** The user's invoices, newest first, read from Stripe (spec 003). None before the first subscription. */

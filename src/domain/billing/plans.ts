@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 import type { Plan } from '../../payload-types.ts'
 import { config } from '../../lib/config.ts'
 import { NotFoundError } from '../../lib/errors.ts'
-import { stripe } from '../../lib/stripe.ts'
+import { stripe } from '../../integrations/stripe/client.ts'
 
 /** An active plan by code (what clients send as plan_id), or DEFAULT_PLAN_CODE when none is given. */
 export async function planByCode(req: PayloadRequest, code: string | undefined): Promise<Plan> {

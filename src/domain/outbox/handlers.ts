@@ -1,10 +1,15 @@
 import type { Payload } from 'payload'
-import type { Realtime } from '../../realtime/index.ts'
-import { stripe } from '../../lib/stripe.ts'
-import { expireCheckoutSessionIfOpen } from '../payments/expireCheckoutSession.ts'
+import { expireCheckoutSessionIfOpen } from '../../integrations/stripe/expireCheckoutSession.ts'
+import { refundPaymentIntent } from '../../integrations/stripe/refunds.ts'
 import { OUTBOX_TOPICS, type OutboxTopic } from './topics.ts'
 
-export type OutboxServices = { payload: Payload; realtime?: Realtime }
+/**
+ * Where pushes go. The outbox owns this interface and the socket.io server implements it, so the domain
+ * never imports realtime: it enqueues `realtime.emit`, and the worker hands the message to this port.
+ */
+export type PushChannel = { emit(room: string, event: string, data: unknown): void }
+
+export type OutboxServices = { payload: Payload; push?: PushChannel }
 type Handler<T extends OutboxTopic> = (data: ReturnType<(typeof OUTBOX_TOPICS)[T]['parse']>, services: OutboxServices) => Promise<void>
 
 const handlers: { [T in OutboxTopic]: Handler<T> } = {
@@ -21,20 +26,12 @@ const handlers: { [T in OutboxTopic]: Handler<T> } = {
       })),
     })
   },
-  'realtime.emit': async (message, { realtime }) => {
-    if (!realtime) throw new Error('realtime is not running in this process')
-    realtime.io.to(message.room).emit(message.event, message.data)
+  'realtime.emit': async (message, { push }) => {
+    if (!push) throw new Error('realtime is not running in this process')
+    push.emit(message.room, message.event, message.data)
   },
-  // One refund per payment whatever the retries: Stripe deduplicates on the idempotency key.
-  'stripe.refund': async (message) => {
-    await stripe().refunds.create(
-      { payment_intent: message.payment_intent, reason: 'requested_by_customer', metadata: { payment_id: String(message.payment_id) } },
-      { idempotencyKey: `refund:${message.payment_id}` },
-    )
-  },
-  'stripe.expire_session': async (message) => {
-    await expireCheckoutSessionIfOpen(message.session_id)
-  },
+  'stripe.refund': async (message) => refundPaymentIntent(message.payment_intent, message.payment_id),
+  'stripe.expire_session': async (message) => expireCheckoutSessionIfOpen(message.session_id),
 }
 
 /** Performs one outbox row's side effect. Throws (and the worker retries) when it cannot. */

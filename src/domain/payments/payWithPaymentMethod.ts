@@ -3,12 +3,12 @@ import type { PayloadRequest } from 'payload'
 import Stripe from 'stripe'
 import type { Event, User } from '../../payload-types.ts'
 import { ConflictError, PaymentRequiredError, ServiceUnavailableError } from '../../lib/errors.ts'
-import { stripe } from '../../lib/stripe.ts'
+import { stripe } from '../../integrations/stripe/client.ts'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
 import { confirmPaidRegistration } from './confirmPaidRegistration.ts'
 import { releaseHold } from './releaseHold.ts'
 import { holdMetadata, reserveSeatForPayment } from './reserveSeatForPayment.ts'
-import { isUnknownPaymentMethod, unknownPaymentMethodError } from './unknownPaymentMethod.ts'
+import { isUnknownPaymentMethod, unknownPaymentMethodError } from '../../integrations/stripe/unknownPaymentMethod.ts'
 
 export type IntentPayment = { paymentId: number; registrationId: number; intent: Stripe.PaymentIntent }
 

@@ -1,15 +1,13 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
-import { ACTIVE_REGISTRATION_STATUSES } from '../../../collections/Registrations/index.ts'
+import { sqlList } from '../../lib/db/sql.ts'
+import { ACTIVE_REGISTRATION_STATUSES, ATTENDING_STATUSES } from './statuses.ts'
 import type { Event } from '../../payload-types.ts'
 import { ConflictError } from '../../lib/errors.ts'
 import { txDb } from '../../lib/transaction.ts'
 
 /** `(...)` list of the active statuses, for `status IN ${ACTIVE_STATUSES}`. */
-export const ACTIVE_STATUSES = sql`(${sql.join(
-  ACTIVE_REGISTRATION_STATUSES.map((status) => sql`${status}`),
-  sql`, `,
-)})`
+export const ACTIVE_STATUSES = sqlList(ACTIVE_REGISTRATION_STATUSES)
 
 /** 409 when the user already holds an active registration (or waitlist place) for this event. */
 export async function assertNotRegistered(req: PayloadRequest, eventId: number, userId: number): Promise<void> {
@@ -28,7 +26,7 @@ export async function assertNoOverlap(req: PayloadRequest, event: Event, userId:
   const db = await txDb(req)
   const found = await db.execute(sql`
     SELECT e.name FROM registrations r JOIN events e ON e.id = r.event_id
-    WHERE r.user_id = ${userId} AND r.status IN ('pending_payment', 'confirmed', 'checked_in') AND e.id <> ${event.id}
+    WHERE r.user_id = ${userId} AND r.status IN ${sqlList(ATTENDING_STATUSES)} AND e.id <> ${event.id}
       AND e.status <> 'cancelled' AND e.start_datetime < ${event.end_datetime} AND e.end_datetime > ${event.start_datetime}
     LIMIT 1`)
   const clash = found.rows[0] as { name: string } | undefined

@@ -1,4 +1,4 @@
-import Stripe from 'stripe'
+import type Stripe from 'stripe'
 import { sdkFor, startFakeStripe, type FakeStripe } from '../../helpers/fakeStripe.ts'
 
 let fake: FakeStripe

@@ -1,6 +1,6 @@
-import { DEMO_PASSWORD, DEMO_USERS } from '../domain/seed/seedDemo.ts'
-import type { AdminAccount } from '../domain/seed/ensureAdminUser.ts'
-import { config } from './config.ts'
+import { DEMO_PASSWORD, DEMO_USERS } from './domain/seed/seedDemo.ts'
+import type { AdminAccount } from './domain/seed/ensureAdminUser.ts'
+import { config } from './lib/config.ts'
 
 /** What a developer needs after `npm run dev`: where everything is and how to sign in. */
 export function printBanner({

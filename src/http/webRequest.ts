@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { Request, Response } from 'express'
-import { CLIENT_IP_HEADER } from '../../domain/auth/clientMetaFromHeaders.ts'
+import { CLIENT_IP_HEADER } from './clientMetaFromHeaders.ts'
 
 /** An express request's headers as Fetch Headers (what Payload's auth strategies and handlers read). */
 export function headersOf(req: Request): Headers {

@@ -1,5 +1,5 @@
 import Stripe from 'stripe'
-import { stripe } from '../../lib/stripe.ts'
+import { stripe } from './client.ts'
 
 /** Closes a Checkout Session at Stripe so it can no longer be paid; one that completed or expired meanwhile is left as it is. */
 export async function expireCheckoutSessionIfOpen(sessionId: string): Promise<void> {

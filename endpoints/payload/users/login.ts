@@ -1,10 +1,10 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
 import { z } from 'zod'
-import { authenticatePassword } from '../../src/domain/auth/authenticatePassword.ts'
-import { clientMetaFromHeaders } from '../../src/domain/auth/clientMetaFromHeaders.ts'
-import { startAdminSession } from '../../src/domain/auth/startAdminSession.ts'
-import { RequestValidationError } from '../../src/lib/errors.ts'
-import { zodFieldErrors } from '../../src/lib/http/toAppError.ts'
+import { authenticatePassword } from '../../../src/domain/auth/authenticatePassword.ts'
+import { clientMetaFromHeaders } from '../../../src/http/clientMetaFromHeaders.ts'
+import { startAdminSession } from '../../../src/domain/auth/startAdminSession.ts'
+import { RequestValidationError } from '../../../src/lib/errors.ts'
+import { zodFieldErrors } from '../../../src/http/toAppError.ts'
 
 const Credentials = z.object({
   email: z.string().trim().optional(),

@@ -1,5 +1,5 @@
 import Stripe from 'stripe'
-import { config } from './config.ts'
+import { config } from '../../lib/config.ts'
 
 /** Used only against the local fake Stripe (development without STRIPE_SECRET_KEY, and tests). */
 export const FAKE_STRIPE_KEY = 'sk_test_local_fake_stripe'

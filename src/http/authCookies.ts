@@ -1,5 +1,5 @@
 import type { CookieOptions, Response } from 'express'
-import { config } from '../config.ts'
+import { config } from '../lib/config.ts'
 import { CSRF_COOKIE } from './csrf.ts'
 
 export const ACCESS_COOKIE = 'access_token'

@@ -1,7 +1,8 @@
 import type { Request } from 'express'
 import { executeAuthStrategies, type Payload, type TypedUser } from 'payload'
-import { verifyAccessToken, type AccessClaims } from '../../domain/auth/accessTokens.ts'
-import { PLATFORM_TOKEN_STRATEGY, accessTokenFromHeaders, userFromAccessToken } from '../../domain/auth/platformTokenStrategy.ts'
+import { verifyAccessToken, type AccessClaims } from '../domain/auth/accessTokens.ts'
+import { userFromAccessToken } from '../domain/auth/userFromAccessToken.ts'
+import { PLATFORM_TOKEN_STRATEGY, accessTokenFromHeaders } from './platformTokenStrategy.ts'
 import { ACCESS_COOKIE } from './authCookies.ts'
 import { headersOf } from './webRequest.ts'
 

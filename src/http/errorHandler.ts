@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express'
-import { TooManyRequestsError } from '../errors.ts'
+import { TooManyRequestsError } from '../lib/errors.ts'
 import { errorBody, type Envelope } from './errorBody.ts'
 import { toAppError } from './toAppError.ts'
 

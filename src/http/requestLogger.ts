@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { pinoHttp } from 'pino-http'
-import { logger } from '../logger.ts'
+import { logger } from '../lib/logger.ts'
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/
 

@@ -1,4 +1,4 @@
-import type { AppError } from '../errors.ts'
+import type { AppError } from '../lib/errors.ts'
 
 /**
  * Error bodies per spec family. Every body carries `detail` (and `errors` for validation); HumanLink

@@ -11,7 +11,7 @@ import {
   RequestValidationError,
   ServiceUnavailableError,
   type FieldErrors,
-} from '../errors.ts'
+} from '../lib/errors.ts'
 
 type ParserError = { type?: string; status?: number; expose?: boolean; message?: string }
 type PgError = { code?: string; constraint?: string; cause?: PgError }

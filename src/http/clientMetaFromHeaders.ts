@@ -1,4 +1,4 @@
-import type { ClientMeta } from './clientMeta.ts'
+import type { ClientMeta } from '../domain/auth/clientMeta.ts'
 
 /** Set by our HTTP layer from the socket (or a trusted proxy); any client-sent value is overwritten. */
 export const CLIENT_IP_HEADER = 'x-platform-client-ip'

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Request } from 'express'
-import { config } from '../config.ts'
-import { ForbiddenError } from '../errors.ts'
+import { config } from '../lib/config.ts'
+import { ForbiddenError } from '../lib/errors.ts'
 
 export const CSRF_COOKIE = 'csrftoken'
 export const CSRF_HEADER = 'x-csrftoken'

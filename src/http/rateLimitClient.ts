@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express'
-import type { AccessClaims } from '../../domain/auth/accessTokens.ts'
-import { config } from '../config.ts'
-import { TooManyRequestsError } from '../errors.ts'
-import { consume, limiter } from '../rateLimit.ts'
+import type { AccessClaims } from '../domain/auth/accessTokens.ts'
+import { config } from '../lib/config.ts'
+import { TooManyRequestsError } from '../lib/errors.ts'
+import { consume, limiter } from '../lib/rateLimit.ts'
 
 type Tier = 'anonymous' | 'authenticated' | 'premium'
 

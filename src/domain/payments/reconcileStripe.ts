@@ -1,7 +1,7 @@
 import { createLocalReq, type Payload } from 'payload'
 import type Stripe from 'stripe'
-import { HANDLED_EVENTS, handleStripeEvent, recordedEventIds } from '../domain/payments/handleStripeEvent.ts'
-import { stripe } from '../lib/stripe.ts'
+import { HANDLED_EVENTS, handleStripeEvent, recordedEventIds } from './handleStripeEvent.ts'
+import { stripe } from '../../integrations/stripe/client.ts'
 
 /** How far back reconciliation looks (Stripe keeps events for 30 days). */
 const RECONCILE_WINDOW_SECONDS = 3 * 86400

@@ -1,5 +1,5 @@
 import type { Request } from 'express'
-import type { ClientMeta } from '../../domain/auth/clientMeta.ts'
+import type { ClientMeta } from '../domain/auth/clientMeta.ts'
 
 /** The caller's address (proxy-aware per TRUST_PROXY) and user agent. */
 export function clientMetaOf(req: Request): ClientMeta {

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe'
 import { config } from '../../lib/config.ts'
 import { BadRequestError } from '../../lib/errors.ts'
-import { stripe } from '../../lib/stripe.ts'
+import { stripe } from './client.ts'
 
 /** Seconds a signature stays valid (Stripe's default): older deliveries are refused as replays. */
 export const SIGNATURE_TOLERANCE = 300
