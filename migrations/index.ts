@@ -2,6 +2,7 @@ import * as migration_20261123_130619_initial from './20261123_130619_initial.js
 import * as migration_20261123_140135_identity from './20261123_140135_identity.js'
 import * as migration_20261123_142636_events from './20261123_142636_events.js'
 import * as migration_20261123_145526_payments from './20261123_145526_payments.js'
+import * as migration_20261203_132658_outbox_priority from './20261203_132658_outbox_priority.js'
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261123_145526_payments.up,
     down: migration_20261123_145526_payments.down,
     name: '20261123_145526_payments',
+  },
+  {
+    up: migration_20261203_132658_outbox_priority.up,
+    down: migration_20261203_132658_outbox_priority.down,
+    name: '20261203_132658_outbox_priority',
   },
 ]

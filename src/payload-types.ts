@@ -483,6 +483,7 @@ export interface Outbox {
     | boolean
     | null;
   status: 'pending' | 'processing' | 'done' | 'failed';
+  priority: 'transactional' | 'bulk';
   attempts: number;
   available_at?: string | null;
   locked_until?: string | null;
@@ -850,6 +851,7 @@ export interface OutboxSelect<T extends boolean = true> {
   topic?: T;
   data?: T;
   status?: T;
+  priority?: T;
   attempts?: T;
   available_at?: T;
   locked_until?: T;

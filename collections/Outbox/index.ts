@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { isStaff } from '../../src/access/isStaff.ts'
 import { nobody } from '../../src/access/nobody.ts'
-import { OUTBOX_STATUSES } from '../../src/domain/outbox/statuses.ts'
+import { OUTBOX_PRIORITIES, OUTBOX_STATUSES } from '../../src/domain/outbox/statuses.ts'
 
 /**
  * Side effects (email, socket pushes, CRM and Stripe calls) are written here in the same transaction
@@ -22,6 +22,8 @@ export const Outbox: CollectionConfig = {
       required: true,
       index: true,
     },
+    // Transactional mail (tickets, resets, offers) is claimed before bulk mail (digests), so it never waits behind it.
+    { name: 'priority', type: 'select', options: [...OUTBOX_PRIORITIES], defaultValue: 'transactional', required: true, index: true },
     { name: 'attempts', type: 'number', defaultValue: 0, required: true },
     { name: 'available_at', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'locked_until', type: 'date' },

@@ -12,7 +12,7 @@ const CLAIM_SQL = `
     SELECT id FROM outbox
     WHERE (status = 'pending' AND (available_at IS NULL OR available_at <= $1))
        OR (status = 'processing' AND locked_until < $1)
-    ORDER BY id
+    ORDER BY priority = 'bulk', id
     LIMIT $2
     FOR UPDATE SKIP LOCKED
   )

@@ -64,7 +64,7 @@ describe('drainOutbox', () => {
   it('retries a failing message later with backoff and records the error', async () => {
     const req = await createLocalReq({}, app.payload)
     const future = new Date(Date.now() + 3600_000) // out of the background worker's reach
-    const row = await enqueue(req, 'realtime.emit', { room: 'user:1', event: 'x', data: {} }, future)
+    const row = await enqueue(req, 'realtime.emit', { room: 'user:1', event: 'x', data: {} }, { availableAt: future })
     // No realtime service in this call, so the handler fails.
     expect(await drainOutbox({ payload: app.payload }, future)).toBe(1)
     const failed = await outboxRow(row.id)
@@ -75,7 +75,7 @@ describe('drainOutbox', () => {
   it('marks a message failed after the last attempt', async () => {
     const req = await createLocalReq({}, app.payload)
     const future = new Date(Date.now() + 7200_000)
-    const row = await enqueue(req, 'realtime.emit', { room: 'user:1', event: 'x', data: {} }, future)
+    const row = await enqueue(req, 'realtime.emit', { room: 'user:1', event: 'x', data: {} }, { availableAt: future })
     await poolOf(app.payload).query('UPDATE outbox SET attempts = 7 WHERE id = $1', [row.id])
     await drainOutbox({ payload: app.payload }, future)
     await expect(outboxRow(row.id)).resolves.toMatchObject({ status: 'failed', attempts: 8 })
@@ -84,7 +84,8 @@ describe('drainOutbox', () => {
   it('lets concurrent drains claim each message once', async () => {
     const req = await createLocalReq({}, app.payload)
     const at = new Date(Date.now() + 10 * 3600_000)
-    for (let i = 0; i < 30; i++) await enqueue(req, 'email.send', { to: `n${i}@example.com`, subject: `Batch ${i}`, text: 'x' }, at)
+    for (let i = 0; i < 30; i++)
+      await enqueue(req, 'email.send', { to: `n${i}@example.com`, subject: `Batch ${i}`, text: 'x' }, { availableAt: at })
     const drainUntilEmpty = async () => {
       while ((await drainOutbox({ payload: app.payload }, at, 5)) > 0);
     }
