@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { hasRole } from './hasRole.ts'
+import { isStaffMember } from './isStaffMember.ts'
 
 /** The admin panel is for staff only. */
-export const canUseAdmin = ({ req }: { req: PayloadRequest }): boolean => hasRole(req.user, 'manager', 'admin')
+export const canUseAdmin = ({ req }: { req: PayloadRequest }): boolean => isStaffMember(req.user)

@@ -1,6 +1,5 @@
 import type { FieldAccess } from 'payload'
-import { hasRole } from './hasRole.ts'
+import { isStaffMember } from './isStaffMember.ts'
 
 /** Field-level read: staff see the field on every user, a user only on their own record. */
-export const isSelfOrStaffField: FieldAccess = ({ req: { user }, doc }) =>
-  hasRole(user, 'manager', 'admin') || (Boolean(user) && doc?.id === user?.id)
+export const isSelfOrStaffField: FieldAccess = ({ req: { user }, doc }) => isStaffMember(user) || (Boolean(user) && doc?.id === user?.id)

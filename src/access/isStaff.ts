@@ -1,5 +1,5 @@
 import type { Access } from 'payload'
-import { hasRole } from './hasRole.ts'
+import { isStaffMember } from './isStaffMember.ts'
 
 /** Managers and admins. */
-export const isStaff: Access = ({ req: { user } }) => hasRole(user, 'manager', 'admin')
+export const isStaff: Access = ({ req: { user } }) => isStaffMember(user)

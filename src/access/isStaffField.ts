@@ -1,4 +1,4 @@
 import type { FieldAccess } from 'payload'
-import { hasRole } from './hasRole.ts'
+import { isStaffMember } from './isStaffMember.ts'
 
-export const isStaffField: FieldAccess = ({ req: { user } }) => hasRole(user, 'manager', 'admin')
+export const isStaffField: FieldAccess = ({ req: { user } }) => isStaffMember(user)

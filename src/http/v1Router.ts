@@ -1,21 +1,23 @@
 import { Router, type Request, type Response } from 'express'
 import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
 import type { z } from 'zod'
-import { hasRole } from '../access/hasRole.ts'
-import { STAFF_ROLES } from '../access/roles.ts'
 import { ForbiddenError, UnauthorizedError } from '../lib/errors.ts'
 import { authenticate, credentialsOf, type Authentication } from './authenticate.ts'
 import { assertCsrf } from './csrf.ts'
 import { applyClientRateLimit } from './rateLimitClient.ts'
 import './zodMessages.ts'
 import { routeRegistry, type HttpMethod, type RouteSpec } from './routeRegistry.ts'
+import { isStaffMember } from '../access/isStaffMember.ts'
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined
+
+/** Routes that require a user (`auth: 'user' | 'staff'`) get one; the others may have none. */
+type CallerOf<S extends RouteSpec> = S['auth'] extends 'user' | 'staff' ? TypedUser : TypedUser | null
 
 export type RouteContext<S extends RouteSpec> = {
   /** Payload request for Local API calls: carries the caller and the request id. */
   req: PayloadRequest
-  user: TypedUser | null
+  user: CallerOf<S>
   /** How the caller authenticated (header or cookie), for routes that answer differently per mode. */
   auth: Authentication
   params: Parsed<S['params']>
@@ -72,7 +74,7 @@ async function buildContext<S extends RouteSpec>(req: Request, res: Response, sp
   if ((requirement === 'user' || requirement === 'staff') && !user) {
     throw new UnauthorizedError(auth.rejectedToken ? 'Token is invalid or expired' : undefined)
   }
-  if (requirement === 'staff' && !hasRole(user, ...STAFF_ROLES)) throw new ForbiddenError()
+  if (requirement === 'staff' && !isStaffMember(user)) throw new ForbiddenError()
   const params = spec.params ? spec.params.parse(req.params) : undefined
   const query = spec.query ? spec.query.parse(req.query) : undefined
   const body = spec.body ? spec.body.parse(req.body ?? {}) : undefined

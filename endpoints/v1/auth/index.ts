@@ -12,7 +12,6 @@ import { listSessions, revokeOtherSessions, revokeSession } from '../../../src/d
 import { signInWithPassword } from '../../../src/domain/auth/signInWithPassword.ts'
 import { signOut } from '../../../src/domain/auth/signOut.ts'
 import { startEmailVerification, verifyEmail } from '../../../src/domain/auth/emailVerification.ts'
-import type { User } from '../../../src/payload-types.ts'
 import { NotFoundError, UnauthorizedError } from '../../../src/lib/errors.ts'
 import { REFRESH_COOKIE, clearAuthCookies, setAuthCookies, setCsrfCookie } from '../../../src/http/authCookies.ts'
 import { clientMetaOf, currentSessionId } from '../../../src/http/clientMeta.ts'
@@ -94,7 +93,7 @@ const logout = async (context: RouteContext<typeof logoutSpec>) => {
   const token = refreshTokenOf(context, { required: false })
   const signedOut = await signOut(context.req, {
     refreshToken: token,
-    user: context.user as User | null,
+    user: context.user,
     sessionId: currentSessionId(context.user),
   })
   clearAuthCookies(context.http.res)
@@ -108,7 +107,7 @@ authRoutes.post(
   '/logout-all',
   { summary: 'Sign out of every other session', auth: 'user', responses: { 200: Detail } },
   async ({ req, user }) => {
-    const revoked = await revokeOtherSessions(req, (user as User).id, currentSessionId(user) ?? null)
+    const revoked = await revokeOtherSessions(req, user.id, currentSessionId(user) ?? null)
     return { body: { detail: `Signed out of ${revoked} other session${revoked === 1 ? '' : 's'}.` } }
   },
 )
@@ -117,7 +116,7 @@ authRoutes.get(
   '/sessions',
   { summary: "The caller's active sessions (devices)", auth: 'user', responses: { 200: SessionsOut } },
   async ({ req, user }) => ({
-    body: { sessions: (await listSessions(req, (user as User).id)).map((session) => serializeSession(session, currentSessionId(user))) },
+    body: { sessions: (await listSessions(req, user.id)).map((session) => serializeSession(session, currentSessionId(user))) },
   }),
 )
 
@@ -130,19 +129,19 @@ authRoutes.delete(
     responses: { 200: Detail, 404: 'No such session' },
   },
   async ({ req, user, params }) => {
-    if (!(await revokeSession(req, (user as User).id, params.id))) throw new NotFoundError('Session not found.')
+    if (!(await revokeSession(req, user.id, params.id))) throw new NotFoundError('Session not found.')
     return { body: { detail: 'Session revoked.' } }
   },
 )
 
 authRoutes.get('/me', { summary: 'The caller (spec 003 shape)', auth: 'user', responses: { 200: MeOut } }, async ({ req, user }) => ({
-  body: await serializeMe(req, user as User),
+  body: await serializeMe(req, user),
 }))
 
 authRoutes.get(
   '/profile',
   { summary: 'The caller (spec 004 shape: {user})', auth: 'user', envelope: 'booking', responses: { 200: z.object({ user: MeOut }) } },
-  async ({ req, user }) => ({ body: { user: await serializeMe(req, user as User) } }),
+  async ({ req, user }) => ({ body: { user: await serializeMe(req, user) } }),
 )
 
 authRoutes.get(
@@ -254,7 +253,7 @@ authRoutes.post(
     responses: { 200: Detail, 400: 'Wrong current password or weak new password' },
   },
   async ({ req, user, body }) => {
-    await changePassword(req, user as User, body.current_password, body.new_password, currentSessionId(user) ?? null)
+    await changePassword(req, user, body.current_password, body.new_password, currentSessionId(user) ?? null)
     return { body: { detail: 'Password changed.' } }
   },
 )
@@ -279,8 +278,8 @@ authRoutes.post(
   '/verify-email/resend',
   { summary: 'Send a new verification email to the caller', auth: 'user', responses: { 200: Detail } },
   async ({ req, user }) => {
-    await startEmailVerification(req, user as User)
-    return { body: { detail: (user as User).is_verified ? 'Email address already verified.' : 'Verification email sent.' } }
+    await startEmailVerification(req, user)
+    return { body: { detail: user.is_verified ? 'Email address already verified.' : 'Verification email sent.' } }
   },
 )
 

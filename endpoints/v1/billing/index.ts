@@ -3,7 +3,6 @@ import { cancelSubscription, reactivateSubscription } from '../../../src/domain/
 import { currentSubscription } from '../../../src/domain/billing/currentSubscription.ts'
 import { listInvoices } from '../../../src/domain/billing/listInvoices.ts'
 import { startSubscriptionCheckout } from '../../../src/domain/billing/startSubscriptionCheckout.ts'
-import type { User } from '../../../src/payload-types.ts'
 import { NotFoundError } from '../../../src/lib/errors.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
 import { WebhookOut } from '../payments/schemas.ts'
@@ -52,7 +51,7 @@ billingRoutes.post(
     },
   },
   async ({ req, user, body }) => {
-    const session = await startSubscriptionCheckout(req, user as User, {
+    const session = await startSubscriptionCheckout(req, user, {
       planCode: body.plan_id,
       successUrl: body.success_url,
       cancelUrl: body.cancel_url,
@@ -65,7 +64,7 @@ billingRoutes.get(
   '/subscription',
   { summary: "The caller's subscription (spec 003)", auth: 'user', responses: { 200: SubscriptionOut, 404: 'No subscription' } },
   async ({ req, user }) => {
-    const subscription = await currentSubscription(req, (user as User).id)
+    const subscription = await currentSubscription(req, user.id)
     if (!subscription) throw new NotFoundError('You have no subscription.')
     return { body: serializeSubscription(subscription) }
   },
@@ -80,7 +79,7 @@ billingRoutes.post(
     responses: { 200: SubscriptionOut, 404: 'No subscription' },
   },
   async ({ req, user, query }) => {
-    const subscription = await cancelSubscription(req, user as User, query.cancel_immediately)
+    const subscription = await cancelSubscription(req, user, query.cancel_immediately)
     return {
       body: {
         ...serializeSubscription(subscription),
@@ -98,7 +97,7 @@ billingRoutes.post(
     responses: { 200: SubscriptionOut, 400: 'Not cancelling, or already ended' },
   },
   async ({ req, user }) => {
-    const subscription = await reactivateSubscription(req, user as User)
+    const subscription = await reactivateSubscription(req, user)
     return { body: { ...serializeSubscription(subscription), detail: 'Subscription reactivated.' } }
   },
 )
@@ -106,5 +105,5 @@ billingRoutes.post(
 billingRoutes.get(
   '/invoices',
   { summary: "The caller's invoices from Stripe (spec 003)", auth: 'user', query: InvoicesQuery, responses: { 200: 'Array of invoices' } },
-  async ({ req, user, query }) => ({ body: await listInvoices(req, (user as User).id, query.limit) }),
+  async ({ req, user, query }) => ({ body: await listInvoices(req, user.id, query.limit) }),
 )

@@ -14,7 +14,7 @@ import { bookEvent } from '../../../src/domain/registrations/bookEvent.ts'
 import { readableEvent } from '../../../src/domain/registrations/eventForRegistration.ts'
 import { registerForEvent } from '../../../src/domain/registrations/registerForEvent.ts'
 import { registrationOf } from '../../../src/domain/registrations/registrationOf.ts'
-import type { Event, User } from '../../../src/payload-types.ts'
+import type { Event } from '../../../src/payload-types.ts'
 import { ForbiddenError, NotFoundError } from '../../../src/lib/errors.ts'
 import { pagePagination } from '../../../src/lib/pagination.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
@@ -85,11 +85,11 @@ eventsRoutes.post(
     },
   },
   async ({ req, user, body }) => {
-    const { registration, event, payment } = await bookEvent(req, user as User, body.event_id, {
+    const { registration, event, payment } = await bookEvent(req, user, body.event_id, {
       notes: body.notes,
       paymentMethodId: body.payment_method_id,
     })
-    const booking = await bookingOf(req, registration, { event, owner: user as User })
+    const booking = await bookingOf(req, registration, { event, owner: user })
     if (!payment)
       return {
         status: 201,
@@ -121,7 +121,7 @@ eventsRoutes.post(
     responses: { 201: EventOut },
   },
   async ({ req, user, body }) => {
-    const event = await createEvent(req, user as User, {
+    const event = await createEvent(req, user, {
       ...body,
       name: body.name ?? body.title ?? '',
       event_type: body.event_type ?? body.type ?? body.category ?? '',
@@ -144,7 +144,7 @@ eventsRoutes.get(
   async ({ req, user, params }) => {
     const event = await readableEvent(req, params.id)
     const [view] = await serializeEvents(req, [event])
-    const mine = user ? await registrationOf(req, event.id, (user as User).id, [...ACTIVE_REGISTRATION_STATUSES]) : null
+    const mine = user ? await registrationOf(req, event.id, user.id, [...ACTIVE_REGISTRATION_STATUSES]) : null
     const registered = Boolean(mine && mine.status !== 'waitlisted')
     return { body: { ...view, is_registered: registered, registration_status: mine?.status ?? null, event: view } }
   },
@@ -164,7 +164,7 @@ eventsRoutes.post(
     },
   },
   async ({ req, user, params, body }) => {
-    const { registration } = await registerForEvent(req, user as User, params.id, body)
+    const { registration } = await registerForEvent(req, user, params.id, body)
     return { body: serializeRegistration(registration) }
   },
 )
@@ -174,7 +174,7 @@ eventsRoutes.get(
   { summary: "The caller's registration status for an event", auth: 'user', params: EventIdParams, responses: { 200: StatusOut } },
   async ({ req, user, params }) => {
     const event = await readableEvent(req, params.id)
-    const mine = await registrationOf(req, event.id, (user as User).id)
+    const mine = await registrationOf(req, event.id, user.id)
     const waiting = mine?.status === 'waitlisted'
     return {
       body: {
@@ -197,7 +197,7 @@ eventsRoutes.delete(
     responses: { 200: RegistrationOut, 404: 'Not registered' },
   },
   async ({ req, user, params }) => {
-    const mine = await registrationOf(req, params.id, (user as User).id, ['confirmed', 'pending_payment'])
+    const mine = await registrationOf(req, params.id, user.id, ['confirmed', 'pending_payment'])
     if (!mine) throw new NotFoundError('You are not registered for this event.')
     const cancelled = await cancelRegistration(req, mine, 'user')
     return { body: { ...serializeRegistration(cancelled), detail: 'Registration cancelled.' } }
@@ -213,7 +213,7 @@ eventsRoutes.post(
     responses: { 201: WaitlistOut, 409: 'Seats still available, or already registered' },
   },
   async ({ req, user, params }) => {
-    const { registration, position } = await joinWaitlist(req, user as User, params.id)
+    const { registration, position } = await joinWaitlist(req, user, params.id)
     return {
       status: 201,
       body: { detail: `You are number ${position} on the waitlist.`, position, registration: serializeRegistration(registration) },
@@ -230,7 +230,7 @@ eventsRoutes.delete(
     responses: { 200: RegistrationOut, 404: 'Not on the waitlist' },
   },
   async ({ req, user, params }) => {
-    const mine = await registrationOf(req, params.id, (user as User).id, ['waitlisted'])
+    const mine = await registrationOf(req, params.id, user.id, ['waitlisted'])
     if (!mine) throw new NotFoundError('You are not on the waitlist for this event.')
     return { body: serializeRegistration(await cancelRegistration(req, mine, 'user')) }
   },

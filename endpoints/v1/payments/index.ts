@@ -5,7 +5,7 @@ import { periodOf } from '../../../src/domain/billing/subscriptionRecords.ts'
 import { handleStripeEvent } from '../../../src/domain/payments/handleStripeEvent.ts'
 import { startEventCheckout } from '../../../src/domain/payments/startEventCheckout.ts'
 import { verifyWebhook } from '../../../src/integrations/stripe/verifyWebhook.ts'
-import type { Registration, User } from '../../../src/payload-types.ts'
+import type { Registration } from '../../../src/payload-types.ts'
 import { NotFoundError } from '../../../src/lib/errors.ts'
 import { v1Router, type RouteContext } from '../../../src/http/v1Router.ts'
 import { minorUnits } from '../../../src/lib/validation/money.ts'
@@ -43,7 +43,7 @@ paymentsRoutes.post(
     },
   },
   async ({ req, user, body }) => {
-    const { session, paymentId } = await startEventCheckout(req, user as User, {
+    const { session, paymentId } = await startEventCheckout(req, user, {
       eventId: body.event_id,
       paymentMethod: body.payment_method,
       successUrl: body.success_url,
@@ -114,7 +114,7 @@ paymentsRoutes.post(
     responses: { 201: 'HumanLink envelope: {subscription{id, status, current_period_end}, client_secret}', 404: 'Unknown plan' },
   },
   async ({ req, user, body }) => {
-    const { subscription, clientSecret } = await subscribeWithPaymentMethod(req, user as User, body.plan_id, body.payment_method_id)
+    const { subscription, clientSecret } = await subscribeWithPaymentMethod(req, user, body.plan_id, body.payment_method_id)
     const periodEnd = periodOf(subscription).end
     return {
       status: 201,
@@ -139,7 +139,7 @@ paymentsRoutes.get(
     responses: { 200: 'HumanLink envelope: {subscription_status, subscription}' },
   },
   async ({ req, user }) => {
-    const subscription = await currentSubscription(req, (user as User).id)
+    const subscription = await currentSubscription(req, user.id)
     return {
       body: {
         success: true,

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { hasRole } from '../../../src/access/hasRole.ts'
 import { ticketView } from '../../../src/domain/registrations/ticket.ts'
 import { ConflictError, NotFoundError } from '../../../src/lib/errors.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
+import { isStaffMember } from '../../../src/access/isStaffMember.ts'
 
 export const registrationsRoutes = v1Router('/registrations')
 
@@ -43,8 +43,7 @@ registrationsRoutes.get(
       disableErrors: true,
     })
     const owner = typeof registration?.user === 'object' ? registration.user : null
-    if (!registration || !owner || (owner.id !== user?.id && !hasRole(user, 'manager', 'admin')))
-      throw new NotFoundError('Registration not found.')
+    if (!registration || !owner || (owner.id !== user?.id && !isStaffMember(user))) throw new NotFoundError('Registration not found.')
     if (!['confirmed', 'checked_in'].includes(registration.status)) throw new ConflictError('This registration has no valid ticket.')
     const event =
       typeof registration.event === 'object'

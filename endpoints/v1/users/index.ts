@@ -1,20 +1,19 @@
-import { hasRole } from '../../../src/access/hasRole.ts'
 import { listUsers } from '../../../src/domain/users/listUsers.ts'
 import { PROFILE_FIELDS, updateMe, type AccountChanges, type ProfileChanges } from '../../../src/domain/users/updateMe.ts'
 import { profileOf, profilesOf } from '../../../src/domain/users/profileOf.ts'
-import type { User } from '../../../src/payload-types.ts'
 import { NotFoundError } from '../../../src/lib/errors.ts'
 import { linkPagination } from '../../../src/lib/pagination.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
 import { ListUsersQuery, MeOut, PublicUserOut, UpdateMeBody, UserIdParams } from './schemas.ts'
 import { serializeMe, serializeOwnUser, serializePublicUser, withEnvelope } from './serialize.ts'
+import { isStaffMember } from '../../../src/access/isStaffMember.ts'
 
 export const usersRoutes = v1Router('/users')
 
 usersRoutes.get(
   '/me',
   { summary: 'The caller with their profile (000, 001)', auth: 'user', envelope: 'humanlink', responses: { 200: MeOut } },
-  async ({ req, user }) => ({ body: withEnvelope(await serializeMe(req, user as User)) }),
+  async ({ req, user }) => ({ body: withEnvelope(await serializeMe(req, user)) }),
 )
 
 usersRoutes.patch(
@@ -35,7 +34,7 @@ usersRoutes.patch(
       else if (['email', 'phone', 'username', 'first_name', 'last_name', 'full_name', 'timezone', 'personality_data'].includes(key))
         account[key] = value
     }
-    const updated = await updateMe(req, user as User, account as AccountChanges, profile as ProfileChanges)
+    const updated = await updateMe(req, user, account as AccountChanges, profile as ProfileChanges)
     return { body: withEnvelope(serializeOwnUser(updated.user, updated.profile), 'Profile updated successfully') }
   },
 )
@@ -59,9 +58,9 @@ usersRoutes.get(
       req,
       disableErrors: true,
     })
-    if (!found || (found.is_active === false && !hasRole(user, 'manager', 'admin'))) throw new NotFoundError('User not found.')
+    if (!found || (found.is_active === false && !isStaffMember(user))) throw new NotFoundError('User not found.')
     const profile = await profileOf(req, found.id)
-    const full = hasRole(user, 'manager', 'admin') || found.id === (user as User).id
+    const full = isStaffMember(user) || found.id === user.id
     return { body: withEnvelope(full ? serializeOwnUser(found, profile) : serializePublicUser(found, profile)) }
   },
 )

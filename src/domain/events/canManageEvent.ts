@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 import type { Event } from '../../payload-types.ts'
-import { hasRole } from '../../access/hasRole.ts'
+import { isStaffMember } from '../../access/isStaffMember.ts'
 
 /** Staff, and the user behind the event's facilitator, run the door and see the attendee list. */
 export async function canManageEvent(req: PayloadRequest, event: Event): Promise<boolean> {
   const user = req.user
   if (!user) return false
-  if (hasRole(user, 'manager', 'admin')) return true
+  if (isStaffMember(user)) return true
   const facilitatorId = typeof event.facilitator === 'object' ? event.facilitator?.id : event.facilitator
   if (!facilitatorId) return false
   const facilitator = await req.payload.findByID({

@@ -4,6 +4,7 @@ import { hasRole } from '../../access/hasRole.ts'
 import { ForbiddenError, RequestValidationError } from '../../lib/errors.ts'
 import { eventTypeByKey } from './eventTypes.ts'
 import { plainTextToLexical } from './lexicalText.ts'
+import { isStaffMember } from '../../access/isStaffMember.ts'
 
 export type NewEvent = {
   name: string
@@ -55,7 +56,7 @@ export async function createEvent(req: PayloadRequest, user: User, input: NewEve
 async function facilitatorFor(req: PayloadRequest, user: User, requested: number | undefined): Promise<number | undefined> {
   // Members propose events without a facilitator; only facilitators default to their own profile.
   if (!requested && !hasRole(user, 'facilitator')) return undefined
-  const staff = hasRole(user, 'manager', 'admin')
+  const staff = isStaffMember(user)
   const { docs } = await req.payload.find({
     collection: 'facilitators',
     where: requested ? { id: { equals: requested } } : { user: { equals: user.id } },
