@@ -5,6 +5,7 @@ import prettier from 'eslint-config-prettier'
 import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import tseslint from 'typescript-eslint'
 import { layerZones } from './lint/layers.js'
+import { localPlugin } from './lint/rules/noMutualAreaImports.js'
 
 export default tseslint.config(
   {
@@ -17,18 +18,18 @@ export default tseslint.config(
       'src/payload-types.ts',
       'src/app/(payload)/admin/importMap.js',
       'next-env.d.ts',
-      'lint/fixtures/',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    plugins: { 'import-x': importX },
+    plugins: { 'import-x': importX, local: localPlugin },
     settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: layerZones }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'local/no-mutual-area-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],

@@ -6,7 +6,7 @@ import { logger } from '../lib/logger.ts'
 import { expireSeatHolds } from './expireSeatHolds.ts'
 import { expireWaitlistOffers } from './expireWaitlistOffers.ts'
 import { pruneOutbox } from './pruneOutbox.ts'
-import { reconcileStripe } from '../domain/payments/reconcileStripe.ts'
+import { reconcileStripe } from '../domain/stripeWebhooks/reconcileStripe.ts'
 
 export type Job = { name: string; schedule: string; run: (payload: Payload, now: Date) => Promise<unknown> }
 

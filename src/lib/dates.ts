@@ -1,5 +1,5 @@
 /** ISO-8601 in UTC (`...Z`), the one date format of every response (DESIGN.md). */
-export function iso(value: string | Date): string {
+export function iso(value: string | number | Date): string {
   return new Date(value).toISOString()
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { reconcileStripe } from '../../../src/domain/payments/reconcileStripe.ts'
+import { reconcileStripe } from '../../../src/domain/stripeWebhooks/reconcileStripe.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
 
 export const adminRoutes = v1Router('/admin')

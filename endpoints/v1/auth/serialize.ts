@@ -3,8 +3,7 @@ import type { IssuedTokens } from '../../../src/domain/auth/issueSession.ts'
 import type { SessionSummary } from '../../../src/domain/auth/sessions.ts'
 import { describeDevice } from '../../../src/domain/auth/describeDevice.ts'
 import type { User } from '../../../src/payload-types.ts'
-
-const iso = (value: string | Date | null | undefined) => (value ? new Date(value).toISOString() : null)
+import { isoOrNull as iso } from '../../../src/lib/dates.ts'
 
 /** The account as every spec's auth responses show it (the union of their documented keys). */
 export function serializeAccount(user: User) {

@@ -1,7 +1,6 @@
 import type { Plan, Subscription } from '../../../src/payload-types.ts'
 import { minorUnits } from '../../../src/lib/validation/money.ts'
-
-const iso = (value: string | null | undefined) => (value ? new Date(value).toISOString() : null)
+import { isoOrNull as iso } from '../../../src/lib/dates.ts'
 
 /** Spec 003's subscription body (price in currency units, lower-case currency like Stripe) plus plan and Stripe ids. */
 export function serializeSubscription(subscription: Subscription & { plan?: Plan | number | null }) {

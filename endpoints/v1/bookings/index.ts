@@ -10,6 +10,7 @@ import { v1Router } from '../../../src/http/v1Router.ts'
 import { BookingIdParams, BookingListOut, BookingOut, CreateBookingBody, CreateBookingOut, ListBookingsQuery } from './schemas.ts'
 import { bookingOf } from './serialize.ts'
 import { isStaffMember } from '../../../src/access/isStaffMember.ts'
+import { iso } from '../../../src/lib/dates.ts'
 
 export const bookingsRoutes = v1Router('/bookings')
 
@@ -102,7 +103,7 @@ bookingsRoutes.put(
     return {
       body: {
         message: 'Booking cancelled successfully',
-        booking: { id: cancelled.id, status: cancelled.status, updated_at: new Date(cancelled.updatedAt).toISOString() },
+        booking: { id: cancelled.id, status: cancelled.status, updated_at: iso(cancelled.updatedAt) },
       },
     }
   },

@@ -10,7 +10,7 @@ import { checkInTicket } from '../../../src/domain/registrations/checkInTicket.t
 import { claimWaitlistOffer } from '../../../src/domain/registrations/claimWaitlistOffer.ts'
 import { joinWaitlist, waitlistPosition } from '../../../src/domain/registrations/joinWaitlist.ts'
 import { calendarFile } from '../../../src/domain/registrations/notifications.ts'
-import { bookEvent } from '../../../src/domain/registrations/bookEvent.ts'
+import { bookEvent } from '../../../src/domain/payments/bookEvent.ts'
 import { readableEvent } from '../../../src/domain/registrations/eventForRegistration.ts'
 import { registerForEvent } from '../../../src/domain/registrations/registerForEvent.ts'
 import { registrationOf } from '../../../src/domain/registrations/registrationOf.ts'

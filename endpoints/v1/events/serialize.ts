@@ -5,10 +5,10 @@ import type { EventRecord } from '../../../src/domain/events/eventRecord.ts'
 import { facilitatorsByIds, type FacilitatorSummary } from '../../../src/domain/facilitators/facilitatorsByIds.ts'
 import type { EventType, Registration } from '../../../src/payload-types.ts'
 import { minorUnits } from '../../../src/lib/validation/money.ts'
+import { extractID } from 'payload/shared'
+import { iso, isoOrNull } from '../../../src/lib/dates.ts'
 
-const iso = (value: string | Date) => new Date(value).toISOString()
-const isoOrNull = (value: string | Date | null | undefined) => (value ? iso(value) : null)
-const idOf = (value: number | { id: number } | null | undefined) => (typeof value === 'object' ? (value?.id ?? null) : (value ?? null))
+const idOf = (value: number | { id: number } | null | undefined) => (value ? extractID(value) : null)
 
 /** An event with every spec's keys: 000 (name, registration_count, spots_remaining), 004 (title, current_participants, available_spots, is_full, price, facilitator), 001 (date, capacity, registered_count). */
 export function serializeEvent(event: EventRecord, type: EventType | undefined, facilitator: FacilitatorSummary | undefined) {

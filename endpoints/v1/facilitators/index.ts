@@ -11,6 +11,7 @@ import { authBody } from '../auth/serialize.ts'
 import { EventListOut } from '../events/schemas.ts'
 import { serializeEvents } from '../events/serialize.ts'
 import { FacilitatorOut, FacilitatorParams, PageQuery } from './schemas.ts'
+import { extractID } from 'payload/shared'
 
 export const facilitatorsRoutes = v1Router('/facilitators')
 
@@ -38,7 +39,7 @@ function serializeFacilitator(facilitator: Facilitator) {
     photo_url: facilitator.photo_url ?? null,
     specialties: facilitator.specialties ?? [],
     is_active: facilitator.is_active !== false,
-    user_id: (typeof facilitator.user === 'object' ? facilitator.user?.id : facilitator.user) ?? null,
+    user_id: facilitator.user ? extractID(facilitator.user) : null,
   }
 }
 

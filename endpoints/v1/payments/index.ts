@@ -2,7 +2,7 @@ import type { Request } from 'express'
 import { currentSubscription, subscriptionStatusOf } from '../../../src/domain/billing/currentSubscription.ts'
 import { subscribeWithPaymentMethod } from '../../../src/domain/billing/subscribeWithPaymentMethod.ts'
 import { periodOf } from '../../../src/domain/billing/subscriptionRecords.ts'
-import { handleStripeEvent } from '../../../src/domain/payments/handleStripeEvent.ts'
+import { handleStripeEvent } from '../../../src/domain/stripeWebhooks/handleStripeEvent.ts'
 import { startEventCheckout } from '../../../src/domain/payments/startEventCheckout.ts'
 import { verifyWebhook } from '../../../src/integrations/stripe/verifyWebhook.ts'
 import type { Registration } from '../../../src/payload-types.ts'
@@ -11,6 +11,8 @@ import { v1Router, type RouteContext } from '../../../src/http/v1Router.ts'
 import { minorUnits } from '../../../src/lib/validation/money.ts'
 import { serializeSubscription } from '../billing/serialize.ts'
 import { CheckoutBody, CheckoutOut, PaymentParams, PaymentStatusOut, SubscribeBody, WebhookOut } from './schemas.ts'
+import { extractID } from 'payload/shared'
+import { iso, isoOrNull } from '../../../src/lib/dates.ts'
 
 export const paymentsRoutes = v1Router('/payments')
 
@@ -89,12 +91,12 @@ paymentsRoutes.get(
         currency: payment.currency,
         payment_method: payment.payment_method,
         failure_reason: payment.failure_reason ?? null,
-        created_at: new Date(payment.createdAt).toISOString(),
-        paid_at: payment.paid_at ? new Date(payment.paid_at).toISOString() : null,
+        created_at: iso(payment.createdAt),
+        paid_at: isoOrNull(payment.paid_at),
         registration: registration
           ? {
               id: registration.id,
-              event_id: typeof registration.event === 'object' ? registration.event.id : registration.event,
+              event_id: extractID(registration.event),
               status: registration.status,
               ticket_code: payment.status === 'succeeded' ? (registration.ticket_code ?? null) : null,
             }

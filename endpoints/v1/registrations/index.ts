@@ -3,6 +3,7 @@ import { ticketView } from '../../../src/domain/registrations/ticket.ts'
 import { ConflictError, NotFoundError } from '../../../src/lib/errors.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
 import { isStaffMember } from '../../../src/access/isStaffMember.ts'
+import { readAsSystem } from '../../../src/lib/readAsSystem.ts'
 
 export const registrationsRoutes = v1Router('/registrations')
 
@@ -45,10 +46,7 @@ registrationsRoutes.get(
     const owner = typeof registration?.user === 'object' ? registration.user : null
     if (!registration || !owner || (owner.id !== user?.id && !isStaffMember(user))) throw new NotFoundError('Registration not found.')
     if (!['confirmed', 'checked_in'].includes(registration.status)) throw new ConflictError('This registration has no valid ticket.')
-    const event =
-      typeof registration.event === 'object'
-        ? registration.event
-        : await req.payload.findByID({ collection: 'events', id: registration.event, depth: 0, overrideAccess: true, req })
+    const event = typeof registration.event === 'object' ? registration.event : await readAsSystem(req, 'events', registration.event)
     const view = await ticketView(registration, event, { name: owner.full_name ?? null, email: owner.email ?? null })
     return { body: view }
   },

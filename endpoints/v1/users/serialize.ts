@@ -3,6 +3,7 @@ import { currentSubscription, subscriptionStatusOf } from '../../../src/domain/b
 import { profileOf } from '../../../src/domain/users/profileOf.ts'
 import type { Profile, User } from '../../../src/payload-types.ts'
 import { serializeAccount } from '../auth/serialize.ts'
+import { iso, isoOrNull } from '../../../src/lib/dates.ts'
 
 export function serializeProfile(profile: Profile | null) {
   return {
@@ -26,7 +27,7 @@ export function serializeOwnUser(user: User, profile: Profile | null) {
     ...profileView,
     timezone: user.timezone ?? 'UTC',
     personality_data: user.personality_data ?? null,
-    last_login_at: user.last_login_at ? new Date(user.last_login_at).toISOString() : null,
+    last_login_at: isoOrNull(user.last_login_at),
     profile: profileView,
   }
 }
@@ -45,7 +46,7 @@ export function serializePublicUser(user: User, profile: Profile | null) {
     first_name: user.first_name ?? null,
     last_name: user.last_name ?? null,
     full_name: user.full_name ?? null,
-    created_at: new Date(user.createdAt).toISOString(),
+    created_at: iso(user.createdAt),
     profile: serializeProfile(profile),
   }
 }

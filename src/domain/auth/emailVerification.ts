@@ -4,6 +4,7 @@ import { BadRequestError } from '../../lib/errors.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import { sendVerificationEmail } from './emails.ts'
 import { consumeOneTimeToken, createOneTimeToken } from './oneTimeTokens.ts'
+import { readAsSystem } from '../../lib/readAsSystem.ts'
 
 /** Sends a fresh verification link for the user's current email address (a no-op once verified). */
 export async function startEmailVerification(req: PayloadRequest, user: User): Promise<void> {
@@ -16,7 +17,7 @@ export async function verifyEmail(req: PayloadRequest, token: string): Promise<U
   return withTransaction(req, async () => {
     const spent = await consumeOneTimeToken(req, 'email_verification', token)
     if (!spent) throw new BadRequestError('This verification link is invalid or has expired.')
-    const user = await req.payload.findByID({ collection: 'users', id: spent.userId, depth: 0, overrideAccess: true, req })
+    const user = await readAsSystem(req, 'users', spent.userId)
     if (spent.email && spent.email !== user.email)
       throw new BadRequestError('This verification link is for an address the account no longer uses.')
     // overrideAccess: is_verified is staff-only for callers; proving the address is what sets it.

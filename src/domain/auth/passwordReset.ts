@@ -9,6 +9,7 @@ import { consumeOneTimeToken, createOneTimeToken } from './oneTimeTokens.ts'
 import { passwordProblems } from './passwordPolicy.ts'
 import { revokeOtherSessions } from './sessions.ts'
 import { setPassword } from './setPassword.ts'
+import { readAsSystem } from '../../lib/readAsSystem.ts'
 
 /**
  * Emails a single-use reset link when the address belongs to an active account. The caller always gets
@@ -38,7 +39,7 @@ export async function confirmPasswordReset(req: PayloadRequest, token: string, p
   await withTransaction(req, async () => {
     const spent = await consumeOneTimeToken(req, 'password_reset', token)
     if (!spent) throw new BadRequestError('This password reset link is invalid or has expired.')
-    const user = await req.payload.findByID({ collection: 'users', id: spent.userId, depth: 0, overrideAccess: true, req })
+    const user = await readAsSystem(req, 'users', spent.userId)
     const problems = passwordProblems(password, [user.email, user.username, user.phone])
     if (problems.length > 0) throw new RequestValidationError({ password: problems })
     await setPassword(req, user.id, password)

@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import { stripe } from '../../integrations/stripe/client.ts'
+import { firstRow, sqlList } from '../../lib/db/sql.ts'
 import { txDb } from '../../lib/transaction.ts'
 import { syncRateLimitTier, upsertSubscription } from './subscriptionRecords.ts'
 
@@ -79,11 +80,8 @@ async function setSubscriptionStatus(
   const db = await txDb(req)
   const changed = await db.execute(sql`
     UPDATE subscriptions SET status = ${status}, updated_at = now()
-    WHERE stripe_subscription_id = ${stripeSubscriptionId} AND status IN (${sql.join(
-      from.map((value) => sql`${value}`),
-      sql`, `,
-    )})
+    WHERE stripe_subscription_id = ${stripeSubscriptionId} AND status IN ${sqlList(from)}
     RETURNING user_id`)
-  const row = changed.rows[0] as { user_id: number } | undefined
+  const row = firstRow<{ user_id: number }>(changed)
   if (row) await syncRateLimitTier(req, row.user_id)
 }

@@ -12,6 +12,7 @@ import { oneSubscriptionAttemptAtATime } from './subscriptionAttemptLock.ts'
 import { assertNoLiveSubscription } from './currentSubscription.ts'
 import { planByCode, stripePriceOf } from './plans.ts'
 import { upsertSubscription } from './subscriptionRecords.ts'
+import { firstRow } from '../../lib/db/sql.ts'
 
 /**
  * Spec 001's subscribe: the payment method becomes the customer's default and a subscription starts on it.
@@ -63,7 +64,7 @@ async function subscribeOnce(req: PayloadRequest, user: User, planCode: string, 
 async function attemptOf(req: PayloadRequest, userId: number): Promise<number> {
   const db = await txDb(req)
   const found = await db.execute(sql`SELECT count(*)::int AS n FROM subscriptions WHERE user_id = ${userId}`)
-  return (found.rows[0] as { n: number }).n
+  return firstRow<{ n: number }>(found)!.n
 }
 
 /** The first invoice's confirmation secret (API 2025-03-31 and later: `invoice.confirmation_secret`). */

@@ -1,10 +1,12 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
+import { firstRow, sqlList } from '../../lib/db/sql.ts'
 import { txDb } from '../../lib/transaction.ts'
+import { setRateLimitTier } from '../auth/userRecords.ts'
+import { ENTITLED_SUBSCRIPTION_STATUSES } from './statuses.ts'
 import { userOfCustomer } from './customers.ts'
 
-const ENTITLED = ['active', 'trialing']
 const at = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null)
 
 /** Period bounds: on the first item in current API versions, on the subscription in older ones. */
@@ -50,19 +52,15 @@ async function planOf(req: PayloadRequest, subscription: Stripe.Subscription): P
   if (!priceId) return null
   const db = await txDb(req)
   const found = await db.execute(sql`SELECT id FROM plans WHERE stripe_price_id = ${priceId}`)
-  return (found.rows[0] as { id: number } | undefined)?.id ?? null
+  return firstRow<{ id: number }>(found)?.id ?? null
 }
 
 /** Premium while an active (or trialing) subscription to a premium plan exists; standard otherwise. */
 export async function syncRateLimitTier(req: PayloadRequest, userId: number): Promise<void> {
   const db = await txDb(req)
-  await db.execute(sql`
-    UPDATE users SET rate_limit_tier = CASE WHEN EXISTS (
-      SELECT 1 FROM subscriptions s JOIN plans p ON p.id = s.plan_id
-      WHERE s.user_id = ${userId} AND s.status IN (${sql.join(
-        ENTITLED.map((status) => sql`${status}`),
-        sql`, `,
-      )}) AND p.rate_limit_tier = 'premium'
-    ) THEN 'premium'::enum_users_rate_limit_tier ELSE 'standard'::enum_users_rate_limit_tier END
-    WHERE id = ${userId}`)
+  const entitled = await db.execute(sql`
+    SELECT 1 FROM subscriptions s JOIN plans p ON p.id = s.plan_id
+    WHERE s.user_id = ${userId} AND s.status IN ${sqlList(ENTITLED_SUBSCRIPTION_STATUSES)} AND p.rate_limit_tier = 'premium'
+    LIMIT 1`)
+  await setRateLimitTier(req, userId, entitled.rows.length > 0 ? 'premium' : 'standard')
 }

@@ -6,8 +6,3 @@ export function spotsRemaining(maxAttendees: number, seatsTaken: number): number
 export function isFull(maxAttendees: number, seatsTaken: number): boolean {
   return maxAttendees > 0 && seatsTaken >= maxAttendees
 }
-
-/** Two time ranges overlap when each starts before the other ends (touching ends do not overlap). */
-export function overlaps(a: { start: Date; end: Date }, b: { start: Date; end: Date }): boolean {
-  return a.start < b.end && b.start < a.end
-}

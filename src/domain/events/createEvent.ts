@@ -5,6 +5,7 @@ import { ForbiddenError, RequestValidationError } from '../../lib/errors.ts'
 import { eventTypeByKey } from './eventTypes.ts'
 import { plainTextToLexical } from './lexicalText.ts'
 import { isStaffMember } from '../../access/isStaffMember.ts'
+import { extractID } from 'payload/shared'
 
 export type NewEvent = {
   name: string
@@ -69,7 +70,7 @@ async function facilitatorFor(req: PayloadRequest, user: User, requested: number
   const facilitator = docs[0]
   if (!requested) return facilitator?.id
   if (!facilitator || facilitator.is_active === false) throw new RequestValidationError({ facilitator_id: ['Unknown facilitator.'] })
-  const own = (typeof facilitator.user === 'object' ? facilitator.user?.id : facilitator.user) === user.id
+  const own = (facilitator.user ? extractID(facilitator.user) : null) === user.id
   if (!staff && !own) throw new ForbiddenError('Only staff assign events to other facilitators.')
   return facilitator.id
 }

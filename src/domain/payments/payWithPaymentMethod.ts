@@ -1,11 +1,10 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import Stripe from 'stripe'
 import type { Event, User } from '../../payload-types.ts'
 import { ConflictError, PaymentRequiredError, ServiceUnavailableError } from '../../lib/errors.ts'
 import { stripe } from '../../integrations/stripe/client.ts'
-import { txDb, withTransaction } from '../../lib/transaction.ts'
 import { confirmPaidRegistration } from './confirmPaidRegistration.ts'
+import { setPaymentLinks } from './paymentRecords.ts'
 import { releaseHold } from './releaseHold.ts'
 import { holdMetadata, reserveSeatForPayment } from './reserveSeatForPayment.ts'
 import { isUnknownPaymentMethod, unknownPaymentMethodError } from '../../integrations/stripe/unknownPaymentMethod.ts'
@@ -55,10 +54,7 @@ export async function payWithPaymentMethod(req: PayloadRequest, user: User, even
     if (unknownMethod) throw unknownPaymentMethodError()
     throw new ServiceUnavailableError('The payment provider is unavailable. Please try again.')
   }
-  await withTransaction(req, async () => {
-    const db = await txDb(req)
-    await db.execute(sql`UPDATE payments SET stripe_payment_intent_id = ${intent.id}, updated_at = now() WHERE id = ${hold.paymentId}`)
-  })
+  await setPaymentLinks(req, hold.paymentId, { stripe_payment_intent_id: intent.id })
   if (intent.status === 'succeeded') await confirmPaidRegistration(req, hold.paymentId, intent.id)
   return { paymentId: hold.paymentId, registrationId: hold.registrationId, intent }
 }

@@ -3,7 +3,7 @@ import type Stripe from 'stripe'
 import { confirmPaidRegistration } from './confirmPaidRegistration.ts'
 import { lockPayment, movePayment } from './paymentRecords.ts'
 import { releaseHold } from './releaseHold.ts'
-import { cancelRefundedRegistration } from './cancelRefundedRegistration.ts'
+import { cancelRefundedRegistration } from '../registrations/cancelRefundedRegistration.ts'
 
 export const PAYMENT_EVENTS = [
   'checkout.session.completed',

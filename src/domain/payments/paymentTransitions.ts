@@ -1,6 +1,4 @@
-import type { Payment } from '../../payload-types.ts'
-
-export type PaymentStatus = Payment['status']
+import type { PaymentStatus } from './statuses.ts'
 
 /**
  * Payment state only moves forward. A late success may follow a failure or an expiry (the customer

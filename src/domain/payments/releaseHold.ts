@@ -1,10 +1,9 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
-import { txDb, withTransaction } from '../../lib/transaction.ts'
-import { returnSeat } from '../registrations/offerSeat.ts'
-import type { CancelReason } from '../registrations/cancelRegistration.ts'
+import { withTransaction } from '../../lib/transaction.ts'
+import { releasePaymentHold } from '../registrations/releasePaymentHold.ts'
+import type { CancelReason } from '../registrations/statuses.ts'
 import { movePayment } from './paymentRecords.ts'
-import type { PaymentStatus } from './paymentTransitions.ts'
+import type { PaymentStatus } from './statuses.ts'
 
 /**
  * Ends an unpaid hold: the payment moves to `status` (if it still may), the registration waiting for it
@@ -20,15 +19,6 @@ export async function releaseHold(
 ): Promise<boolean> {
   return withTransaction(req, async () => {
     await movePayment(req, paymentId, status, { failure_reason: failureReason ?? null })
-    const db = await txDb(req)
-    const released = await db.execute(sql`
-      UPDATE registrations SET status = 'cancelled', cancel_reason = ${reason}, cancelled_at = now(), holds_seat = false,
-        payment_status = ${status === 'failed' ? 'failed' : 'pending'}, hold_expires_at = NULL, updated_at = now()
-      WHERE payment_id = ${paymentId} AND status = 'pending_payment' AND holds_seat
-      RETURNING event_id`)
-    const row = released.rows[0] as { event_id: number } | undefined
-    if (!row) return false
-    await returnSeat(req, row.event_id)
-    return true
+    return releasePaymentHold(req, paymentId, reason, status === 'failed' ? 'failed' : 'pending')
   })
 }

@@ -1,11 +1,12 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import type { Event, User } from '../../payload-types.ts'
 import { BadRequestError, ConflictError, ServiceUnavailableError } from '../../lib/errors.ts'
 import { logger } from '../../lib/logger.ts'
 import { stripe } from '../../integrations/stripe/client.ts'
-import { txDb, withTransaction } from '../../lib/transaction.ts'
+import { withTransaction } from '../../lib/transaction.ts'
+import { setPaymentHoldExpiry } from '../registrations/holdSeatForPayment.ts'
+import { setPaymentLinks } from './paymentRecords.ts'
 import { eventOpenForRegistration } from '../registrations/eventForRegistration.ts'
 import { assertAllowedRedirects } from '../../integrations/stripe/redirectUrls.ts'
 import { releaseHold } from './releaseHold.ts'
@@ -38,11 +39,8 @@ export async function startEventCheckout(
     throw new ServiceUnavailableError('The payment provider is unavailable. Please try again.')
   }
   await withTransaction(req, async () => {
-    const db = await txDb(req)
-    await db.execute(sql`UPDATE payments SET stripe_checkout_session_id = ${session.id}, updated_at = now() WHERE id = ${hold.paymentId}`)
-    await db.execute(
-      sql`UPDATE registrations SET hold_expires_at = ${new Date(session.expires_at * 1000)} WHERE id = ${hold.registrationId}`,
-    )
+    await setPaymentLinks(req, hold.paymentId, { stripe_checkout_session_id: session.id })
+    await setPaymentHoldExpiry(req, hold.registrationId, new Date(session.expires_at * 1000))
   })
   return { session, paymentId: hold.paymentId }
 }

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { stringify } from 'csv-stringify/sync'
 import type { Registration, User } from '../../payload-types.ts'
+import { iso, isoOrNull } from '../../lib/dates.ts'
 
 export type AttendeeFilter = 'confirmed' | 'checked_in' | 'pending_payment' | 'waitlisted' | 'cancelled' | 'active' | 'all'
 
@@ -26,8 +27,8 @@ export async function attendeesOf(req: PayloadRequest, eventId: number, filter: 
       ticket_code: registration.ticket_code ?? null,
       status: registration.status,
       payment_status: registration.payment_status,
-      booking_date: new Date(registration.booking_date).toISOString(),
-      checked_in_at: registration.checked_in_at ? new Date(registration.checked_in_at).toISOString() : null,
+      booking_date: iso(registration.booking_date),
+      checked_in_at: isoOrNull(registration.checked_in_at),
       notes: registration.notes ?? null,
       user: { id: user.id, email: user.email ?? null, full_name: user.full_name ?? null, phone: user.phone ?? null },
     }

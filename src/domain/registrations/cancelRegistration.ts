@@ -1,11 +1,11 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
-import type { Registration } from '../../payload-types.ts'
 import { ConflictError } from '../../lib/errors.ts'
-import { txDb, withTransaction } from '../../lib/transaction.ts'
+import { readAsSystem } from '../../lib/readAsSystem.ts'
+import { withTransaction } from '../../lib/transaction.ts'
+import type { Registration } from '../../payload-types.ts'
 import { returnSeat } from './offerSeat.ts'
-
-export type CancelReason = 'user' | 'staff' | 'event_cancelled' | 'offer_expired' | 'hold_expired' | 'payment_failed'
+import { cancelRegistrationRow } from './registrationRecords.ts'
+import { CANCELLABLE_STATUSES, type CancelReason } from './statuses.ts'
 
 /**
  * Cancels a registration (or a waitlist place). A conditional UPDATE moves it out of an active status
@@ -14,24 +14,17 @@ export type CancelReason = 'user' | 'staff' | 'event_cancelled' | 'offer_expired
  */
 export async function cancelRegistration(req: PayloadRequest, registration: Registration, reason: CancelReason): Promise<Registration> {
   return withTransaction(req, async () => {
-    const db = await txDb(req)
     const now = new Date()
-    const result = await db.execute(sql`
-      UPDATE registrations r SET status = 'cancelled', cancelled_at = ${now}, cancel_reason = ${reason}, holds_seat = false,
-        offer_expires_at = NULL, claim_token_hash = NULL, hold_expires_at = NULL
-      FROM (SELECT id, holds_seat FROM registrations WHERE id = ${registration.id} FOR UPDATE) previous
-      WHERE r.id = previous.id AND r.status IN ('pending_payment', 'confirmed', 'waitlisted')
-      RETURNING r.event_id, previous.holds_seat AS held`)
-    const row = result.rows[0] as { event_id: number; held: boolean } | undefined
-    if (!row) {
-      const current = await req.payload.findByID({ collection: 'registrations', id: registration.id, depth: 0, overrideAccess: true, req })
+    const cancelled = await cancelRegistrationRow(req, { id: registration.id }, { reason, from: CANCELLABLE_STATUSES, at: now })
+    if (!cancelled) {
+      const current = await readAsSystem(req, 'registrations', registration.id)
       throw new ConflictError(
         current.status === 'checked_in'
           ? 'This ticket has been used to check in and can no longer be cancelled.'
           : 'This registration is already cancelled.',
       )
     }
-    if (row.held) await returnSeat(req, row.event_id, now)
-    return req.payload.findByID({ collection: 'registrations', id: registration.id, depth: 0, overrideAccess: true, req })
+    if (cancelled.heldSeat) await returnSeat(req, cancelled.eventId, now)
+    return readAsSystem(req, 'registrations', registration.id)
   })
 }

@@ -1,8 +1,12 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
-import type { Registration } from '../../payload-types.ts'
+import { firstRow } from '../../lib/db/sql.ts'
+import { iso } from '../../lib/dates.ts'
 import { ConflictError, NotFoundError } from '../../lib/errors.ts'
+import { readAsSystem } from '../../lib/readAsSystem.ts'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
+import type { Registration } from '../../payload-types.ts'
+import { markCheckedIn } from './registrationRecords.ts'
 
 /**
  * Marks a ticket used. One conditional UPDATE from confirmed to checked_in, so a ticket scanned twice
@@ -10,23 +14,16 @@ import { txDb, withTransaction } from '../../lib/transaction.ts'
  */
 export async function checkInTicket(req: PayloadRequest, eventId: number, ticketCode: string): Promise<Registration> {
   return withTransaction(req, async () => {
-    const db = await txDb(req)
     const code = ticketCode.trim().toUpperCase()
-    const admitted = await db.execute(sql`
-      UPDATE registrations SET status = 'checked_in', checked_in_at = now()
-      WHERE event_id = ${eventId} AND ticket_code = ${code} AND status = 'confirmed'
-      RETURNING id`)
-    const row = admitted.rows[0] as { id: number } | undefined
-    if (row) return req.payload.findByID({ collection: 'registrations', id: row.id, depth: 0, overrideAccess: true, req })
-    const found = await db.execute(
-      sql`SELECT status, checked_in_at FROM registrations WHERE event_id = ${eventId} AND ticket_code = ${code}`,
+    const admittedId = await markCheckedIn(req, eventId, code)
+    if (admittedId) return readAsSystem(req, 'registrations', admittedId)
+    const db = await txDb(req)
+    const existing = firstRow<{ status: string; checked_in_at: string | null }>(
+      await db.execute(sql`SELECT status, checked_in_at FROM registrations WHERE event_id = ${eventId} AND ticket_code = ${code}`),
     )
-    const existing = found.rows[0] as { status: string; checked_in_at: string | null } | undefined
     if (!existing) throw new NotFoundError('No ticket with this code for this event.')
-    if (existing.status === 'checked_in') {
-      const at = new Date(existing.checked_in_at ?? 0).toISOString()
-      throw new ConflictError(`This ticket was already checked in at ${at}.`)
-    }
+    if (existing.status === 'checked_in')
+      throw new ConflictError(`This ticket was already checked in at ${iso(existing.checked_in_at ?? 0)}.`)
     throw new ConflictError(existing.status === 'pending_payment' ? 'This ticket has not been paid.' : 'This ticket was cancelled.')
   })
 }

@@ -1,6 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
-import { sqlList } from '../../lib/db/sql.ts'
+import { firstRow, sqlList } from '../../lib/db/sql.ts'
 import { ACTIVE_REGISTRATION_STATUSES, ATTENDING_STATUSES } from './statuses.ts'
 import type { Event } from '../../payload-types.ts'
 import { ConflictError } from '../../lib/errors.ts'
@@ -14,7 +14,7 @@ export async function assertNotRegistered(req: PayloadRequest, eventId: number, 
   const db = await txDb(req)
   const found = await db.execute(sql`
     SELECT status FROM registrations WHERE event_id = ${eventId} AND user_id = ${userId} AND status IN ${ACTIVE_STATUSES} LIMIT 1`)
-  const row = found.rows[0] as { status: string } | undefined
+  const row = firstRow<{ status: string }>(found)
   if (!row) return
   throw new ConflictError(
     row.status === 'waitlisted' ? 'You are already on the waitlist for this event.' : 'You are already registered for this event.',
@@ -29,6 +29,6 @@ export async function assertNoOverlap(req: PayloadRequest, event: Event, userId:
     WHERE r.user_id = ${userId} AND r.status IN ${sqlList(ATTENDING_STATUSES)} AND e.id <> ${event.id}
       AND e.status <> 'cancelled' AND e.start_datetime < ${event.end_datetime} AND e.end_datetime > ${event.start_datetime}
     LIMIT 1`)
-  const clash = found.rows[0] as { name: string } | undefined
+  const clash = firstRow<{ name: string }>(found)
   if (clash) throw new ConflictError(`This event overlaps another booking of yours: "${clash.name}".`)
 }

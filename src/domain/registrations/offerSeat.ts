@@ -1,10 +1,13 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import { config } from '../../lib/config.ts'
+import { firstRow } from '../../lib/db/sql.ts'
 import { txDb } from '../../lib/transaction.ts'
 import { newSecretToken } from '../auth/tokenHash.ts'
 import { sendWaitlistOfferEmail } from './notifications.ts'
-import { releaseSeat } from './seats.ts'
+import { releaseSeat } from '../events/eventSeats.ts'
+import { readAsSystem } from '../../lib/readAsSystem.ts'
+import { markOffered } from './registrationRecords.ts'
 
 /**
  * A seat someone gave up (cancelled, expired hold or offer, refund), in the caller's transaction: handed
@@ -22,17 +25,12 @@ async function offerSeatToWaitlist(req: PayloadRequest, eventId: number, now: Da
     SELECT id, user_id FROM registrations
     WHERE event_id = ${eventId} AND status = 'waitlisted' AND NOT holds_seat
     ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`)
-  const candidate = next.rows[0] as { id: number; user_id: number } | undefined
+  const candidate = firstRow<{ id: number; user_id: number }>(next)
   if (!candidate) return null
   const { token, hash } = newSecretToken()
   const expiresAt = new Date(now.getTime() + config.WAITLIST_CLAIM_WINDOW * 1000)
-  await db.execute(sql`
-    UPDATE registrations SET holds_seat = true, offer_expires_at = ${expiresAt}, claim_token_hash = ${hash}
-    WHERE id = ${candidate.id}`)
-  const [event, user] = await Promise.all([
-    req.payload.findByID({ collection: 'events', id: eventId, depth: 0, overrideAccess: true, req }),
-    req.payload.findByID({ collection: 'users', id: candidate.user_id, depth: 0, overrideAccess: true, req }),
-  ])
+  await markOffered(req, candidate.id, expiresAt, hash)
+  const [event, user] = await Promise.all([readAsSystem(req, 'events', eventId), readAsSystem(req, 'users', candidate.user_id)])
   await sendWaitlistOfferEmail(req, event, user, token, expiresAt)
   return candidate.id
 }

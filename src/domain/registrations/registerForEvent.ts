@@ -2,10 +2,11 @@ import type { PayloadRequest } from 'payload'
 import type { Event, Registration, User } from '../../payload-types.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import { assertNoOverlap, assertNotRegistered } from './conflicts.ts'
-import { createRegistration } from './createRegistration.ts'
+import { insertRegistration } from './registrationRecords.ts'
 import { assertFree, eventOpenForRegistration } from './eventForRegistration.ts'
 import { sendTicketEmail } from './notifications.ts'
-import { lockUser, takeSeatOrFail } from './seats.ts'
+import { takeSeatOrFail } from '../events/eventSeats.ts'
+import { lockUser } from './lockUser.ts'
 import { generateTicketCode } from './ticketCode.ts'
 
 export type RegisterInput = { notes?: string }
@@ -37,7 +38,7 @@ export async function registerForOpenEvent(
     await lockUser(req, user.id)
     await assertNotRegistered(req, event.id, user.id)
     await assertNoOverlap(req, event, user.id)
-    const registration = await createRegistration(req, event.id, user.id, {
+    const registration = await insertRegistration(req, event.id, user.id, {
       status: 'confirmed',
       ticket_code: generateTicketCode(),
       notes: input.notes,

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode'
 import type { Event, Registration } from '../../payload-types.ts'
+import { iso, isoOrNull } from '../../lib/dates.ts'
 
 /** The scannable part of a ticket: its code as a QR code (SVG), error correction M. */
 export async function ticketQrSvg(ticketCode: string): Promise<string> {
@@ -13,13 +14,13 @@ export async function ticketView(registration: Registration, event: Event, atten
     registration_id: registration.id,
     ticket_code: registration.ticket_code,
     status: registration.status,
-    checked_in_at: registration.checked_in_at ? new Date(registration.checked_in_at).toISOString() : null,
+    checked_in_at: isoOrNull(registration.checked_in_at),
     attendee,
     event: {
       id: event.id,
       name: event.name,
-      start_datetime: new Date(event.start_datetime).toISOString(),
-      end_datetime: new Date(event.end_datetime).toISOString(),
+      start_datetime: iso(event.start_datetime),
+      end_datetime: iso(event.end_datetime),
       location: event.location_name ?? event.location ?? null,
       timezone: event.timezone ?? 'UTC',
     },

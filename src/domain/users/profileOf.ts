@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import type { Profile } from '../../payload-types.ts'
+import { extractID } from 'payload/shared'
 
 /**
  * Profiles are read without their virtual full_name: no view shows it, and filling it in would load the
@@ -37,5 +38,5 @@ export async function profilesOf(req: PayloadRequest, userIds: number[]): Promis
     req,
     select: PROFILE_SELECT,
   })
-  return new Map(docs.map((profile) => [typeof profile.user === 'object' ? profile.user.id : profile.user, profile]))
+  return new Map(docs.map((profile) => [extractID(profile.user), profile]))
 }

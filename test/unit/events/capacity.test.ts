@@ -1,6 +1,4 @@
-import { isFull, overlaps, spotsRemaining } from '../../../src/domain/events/capacity.ts'
-
-const at = (hour: number) => new Date(Date.UTC(2026, 0, 1, hour))
+import { isFull, spotsRemaining } from '../../../src/domain/events/capacity.ts'
 
 describe('capacity', () => {
   it('counts spots left, none for unlimited events', () => {
@@ -12,10 +10,5 @@ describe('capacity', () => {
     expect(isFull(2, 2)).toBe(true)
     expect(isFull(2, 1)).toBe(false)
     expect(isFull(0, 10_000)).toBe(false)
-  })
-  it('detects overlapping times, not touching ones', () => {
-    expect(overlaps({ start: at(9), end: at(11) }, { start: at(10), end: at(12) })).toBe(true)
-    expect(overlaps({ start: at(9), end: at(12) }, { start: at(10), end: at(11) })).toBe(true)
-    expect(overlaps({ start: at(9), end: at(10) }, { start: at(10), end: at(11) })).toBe(false)
   })
 })

@@ -1,8 +1,8 @@
 import { APIError, ValidationError } from 'payload'
 import { z } from 'zod'
-import { AppError, ConflictError, PaymentRequiredError, TooManyRequestsError } from '../../src/lib/errors.ts'
-import { errorBody } from '../../src/http/errorBody.ts'
-import { toAppError } from '../../src/http/toAppError.ts'
+import { AppError, ConflictError, PaymentRequiredError, TooManyRequestsError } from '../../../src/lib/errors.ts'
+import { errorBody } from '../../../src/http/errorBody.ts'
+import { toAppError } from '../../../src/http/toAppError.ts'
 
 describe('toAppError', () => {
   it('keeps AppErrors as they are', () => {

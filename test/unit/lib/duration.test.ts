@@ -1,4 +1,4 @@
-import { parseDurationSeconds } from '../../src/lib/duration.ts'
+import { parseDurationSeconds } from '../../../src/lib/duration.ts'
 
 describe('parseDurationSeconds', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { isValidTimezone, normalizePhone, normalizeUsername, urlProblem } from '../../src/lib/validation/identity.ts'
+import { isValidTimezone, normalizePhone, normalizeUsername, urlProblem } from '../../../../src/lib/validation/identity.ts'
 
 describe('identity normalisation and validation', () => {
   it('normalises phones to E.164 input', () => {

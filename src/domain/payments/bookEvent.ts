@@ -1,8 +1,9 @@
 import type { PayloadRequest } from 'payload'
 import type { Event, Registration, User } from '../../payload-types.ts'
-import { payWithPaymentMethod, type IntentPayment } from '../payments/payWithPaymentMethod.ts'
-import { eventOpenForRegistration } from './eventForRegistration.ts'
-import { registerForOpenEvent } from './registerForEvent.ts'
+import { readAsSystem } from '../../lib/readAsSystem.ts'
+import { eventOpenForRegistration } from '../registrations/eventForRegistration.ts'
+import { registerForOpenEvent } from '../registrations/registerForEvent.ts'
+import { payWithPaymentMethod, type IntentPayment } from './payWithPaymentMethod.ts'
 
 export type BookedEvent = { registration: Registration; event: Event; payment?: IntentPayment }
 
@@ -19,12 +20,6 @@ export async function bookEvent(
   const event = await eventOpenForRegistration(req, eventId)
   if (!(Number(event.price_cents) > 0 && input.paymentMethodId)) return registerForOpenEvent(req, user, event, { notes: input.notes })
   const payment = await payWithPaymentMethod(req, user, event, input.paymentMethodId)
-  const registration = await req.payload.findByID({
-    collection: 'registrations',
-    id: payment.registrationId,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
+  const registration = await readAsSystem(req, 'registrations', payment.registrationId)
   return { registration, event, payment }
 }

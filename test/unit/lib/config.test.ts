@@ -1,4 +1,4 @@
-import { DEV_SECRETS, loadConfig } from '../../src/lib/config.ts'
+import { DEV_SECRETS, loadConfig } from '../../../src/lib/config.ts'
 
 const productionSecrets = {
   PAYLOAD_SECRET: 'p'.repeat(40),

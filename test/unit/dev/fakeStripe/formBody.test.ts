@@ -1,4 +1,4 @@
-import { parseFormBody, parseKey } from '../../../src/dev/fakeStripe/formBody.ts'
+import { parseFormBody, parseKey } from '../../../../src/dev/fakeStripe/formBody.ts'
 
 describe('parseKey', () => {
   it.each([

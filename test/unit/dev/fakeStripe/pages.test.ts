@@ -1,5 +1,5 @@
 import type Stripe from 'stripe'
-import { sdkFor, startFakeStripe, type FakeStripe } from '../../helpers/fakeStripe.ts'
+import { sdkFor, startFakeStripe, type FakeStripe } from '../../../helpers/fakeStripe.ts'
 
 let fake: FakeStripe
 let stripe: Stripe

@@ -4,7 +4,8 @@ import { ConflictError } from '../../lib/errors.ts'
 import { txDb } from '../../lib/transaction.ts'
 
 /**
- * Takes one seat if one is free. The check and the increment are one statement, so two requests can
+ * The only writer of events.seats_taken (the registrations area calls these in its transactions).
+ * Takes one seat if one is free: the check and the increment are one statement, so two requests can
  * never both take the last seat; the events_seats_within_capacity CHECK backs it in the database.
  */
 export async function takeSeat(req: PayloadRequest, eventId: number): Promise<boolean> {
@@ -25,13 +26,4 @@ export async function takeSeatOrFail(req: PayloadRequest, eventId: number): Prom
 export async function releaseSeat(req: PayloadRequest, eventId: number): Promise<void> {
   const db = await txDb(req)
   await db.execute(sql`UPDATE events SET seats_taken = seats_taken - 1 WHERE id = ${eventId}`)
-}
-
-/**
- * Serialises one user's registrations: the overlap check and the insert then see each other's effects,
- * whatever the concurrency. A row lock on the user, compatible with the foreign-key locks of inserts.
- */
-export async function lockUser(req: PayloadRequest, userId: number): Promise<void> {
-  const db = await txDb(req)
-  await db.execute(sql`SELECT id FROM users WHERE id = ${userId} FOR NO KEY UPDATE`)
 }

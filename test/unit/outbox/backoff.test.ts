@@ -1,4 +1,4 @@
-import { MAX_OUTBOX_ATTEMPTS, retryDelaySeconds } from '../../src/domain/outbox/backoff.ts'
+import { MAX_OUTBOX_ATTEMPTS, retryDelaySeconds } from '../../../src/domain/outbox/backoff.ts'
 
 describe('outbox retry backoff', () => {
   it('doubles from 2 seconds and caps at an hour', () => {

@@ -5,7 +5,8 @@ import { poolOf } from '../../lib/db/pool.ts'
 import { logger } from '../../lib/logger.ts'
 import { txDb, withTransaction } from '../../lib/transaction.ts'
 import { prepareBillingEvent, applyBillingEvent, BILLING_EVENTS } from '../billing/billingEvents.ts'
-import { applyPaymentEvent, PAYMENT_EVENTS } from './paymentEvents.ts'
+import { applyPaymentEvent, PAYMENT_EVENTS } from '../payments/paymentEvents.ts'
+import { firstRow } from '../../lib/db/sql.ts'
 
 /** Every event type the platform acts on (reconciliation replays exactly these), each once. */
 export const HANDLED_EVENTS: string[] = [...new Set<string>([...PAYMENT_EVENTS, ...BILLING_EVENTS])]
@@ -28,7 +29,7 @@ export async function handleStripeEvent(req: PayloadRequest, event: Stripe.Event
       INSERT INTO stripe_events (event_id, type, received_at, payload, updated_at, created_at)
       VALUES (${event.id}, ${event.type}, now(), ${JSON.stringify(event)}::jsonb, now(), now())
       ON CONFLICT (event_id) DO NOTHING RETURNING id`)
-    const row = inserted.rows[0] as { id: number } | undefined
+    const row = firstRow<{ id: number }>(inserted)
     if (!row) return { duplicate: true, handled }
     if (handled) {
       await applyPaymentEvent(req, event)

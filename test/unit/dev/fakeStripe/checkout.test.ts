@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { text } from 'node:stream/consumers'
 import Stripe from 'stripe'
-import { sdkFor, startFakeStripe, type FakeStripe } from '../../helpers/fakeStripe.ts'
+import { sdkFor, startFakeStripe, type FakeStripe } from '../../../helpers/fakeStripe.ts'
 
 const SECRET = 'whsec_checkout_test'
 type Received = { signature: string; event: Stripe.Event }
