@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { PagePaginationOut, pageParams } from '../../../src/lib/validation/pageQuery.ts'
+import { REGISTRATION_STATUSES } from '../../../src/domain/registrations/statuses.ts'
 
-const statuses = ['pending_payment', 'confirmed', 'cancelled', 'waitlisted', 'checked_in'] as const
+const statuses = REGISTRATION_STATUSES
 
 /** POST events/book (001): the event, and a payment method for paid events (issue of payments). */
 export const BookEventBody = z.object({

@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { ACTIVE_REGISTRATION_STATUSES } from '../../../src/domain/registrations/statuses.ts'
+import { ACTIVE_REGISTRATION_STATUSES, ATTENDING_STATUSES, GIVE_UP_SEAT_STATUSES } from '../../../src/domain/registrations/statuses.ts'
 import { canManageEvent } from '../../../src/domain/events/canManageEvent.ts'
 import { createEvent } from '../../../src/domain/events/createEvent.ts'
 import { eventTypes } from '../../../src/domain/events/eventTypes.ts'
@@ -179,7 +179,7 @@ eventsRoutes.get(
     return {
       body: {
         event_id: event.id,
-        is_registered: Boolean(mine && ['confirmed', 'checked_in', 'pending_payment'].includes(mine.status)),
+        is_registered: Boolean(mine && (ATTENDING_STATUSES as readonly string[]).includes(mine.status)),
         status: mine?.status ?? null,
         waitlist_position: waiting && mine ? await waitlistPosition(req, mine) : null,
         registration: mine ? serializeRegistration(mine) : null,
@@ -197,7 +197,7 @@ eventsRoutes.delete(
     responses: { 200: RegistrationOut, 404: 'Not registered' },
   },
   async ({ req, user, params }) => {
-    const mine = await registrationOf(req, params.id, user.id, ['confirmed', 'pending_payment'])
+    const mine = await registrationOf(req, params.id, user.id, GIVE_UP_SEAT_STATUSES)
     if (!mine) throw new NotFoundError('You are not registered for this event.')
     const cancelled = await cancelRegistration(req, mine, 'user')
     return { body: { ...serializeRegistration(cancelled), detail: 'Registration cancelled.' } }

@@ -3,6 +3,7 @@ import { PagePaginationOut, pageSizeParam } from '../../../src/lib/validation/pa
 import { EVENT_STATUSES } from '../../../src/domain/events/statuses.ts'
 import { isValidTimezone, urlProblem } from '../../../src/lib/validation/identity.ts'
 import { isCurrency } from '../../../src/lib/validation/money.ts'
+import { ATTENDEE_FILTERS } from '../../../src/domain/registrations/statuses.ts'
 
 const instant = z.coerce.date({ error: 'Enter an ISO 8601 date or date-time.' })
 const url = z
@@ -13,7 +14,10 @@ const url = z
 
 export const EventIdParams = z.object({ id: z.coerce.number().int().positive() })
 
-/** Every spec's list parameters: 000 (page, limit, city, country, event_type, start_*), 001 (category, date_after, location), 004 (per_page, type, facilitator_id, status, search). */
+/**
+ * Every spec's list parameters: 000 (page, limit, city, country, event_type, start_*), 001 (category,
+ * date_after, location), 004 (per_page, type, facilitator_id, status, search).
+ */
 export const ListEventsQuery = z
   .object({
     page: z.coerce.number().int().min(1).default(1),
@@ -90,7 +94,7 @@ export const RegisterBody = z.object({ notes: z.string().trim().max(2000).option
 export const CheckInBody = z.object({ ticket_code: z.string().trim().min(1).max(40) })
 export const ClaimBody = z.object({ token: z.string().min(1).max(200) })
 export const AttendeesQuery = z.object({
-  status: z.enum(['confirmed', 'checked_in', 'pending_payment', 'waitlisted', 'cancelled', 'active', 'all']).default('active'),
+  status: z.enum(ATTENDEE_FILTERS).default('active'),
 })
 
 const FacilitatorSummary = z.object({ id: z.number(), name: z.string(), bio: z.string().nullable() }).nullable()

@@ -10,7 +10,10 @@ import { iso, isoOrNull } from '../../../src/lib/dates.ts'
 
 const idOf = (value: number | { id: number } | null | undefined) => (value ? extractID(value) : null)
 
-/** An event with every spec's keys: 000 (name, registration_count, spots_remaining), 004 (title, current_participants, available_spots, is_full, price, facilitator), 001 (date, capacity, registered_count). */
+/**
+ * An event with every spec's keys: 000 (name, registration_count, spots_remaining), 004 (title,
+ * current_participants, available_spots, is_full, price, facilitator), 001 (date, capacity, registered_count).
+ */
 export function serializeEvent(event: EventRecord, type: EventType | undefined, facilitator: FacilitatorSummary | undefined) {
   const max = Number(event.max_attendees ?? 0)
   const taken = Number(event.seats_taken ?? 0)

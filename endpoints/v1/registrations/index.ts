@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../../src/lib/errors.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
 import { isStaffMember } from '../../../src/access/isStaffMember.ts'
 import { readAsSystem } from '../../../src/lib/readAsSystem.ts'
+import { TICKETED_STATUSES } from '../../../src/domain/registrations/statuses.ts'
 
 export const registrationsRoutes = v1Router('/registrations')
 
@@ -45,7 +46,8 @@ registrationsRoutes.get(
     })
     const owner = typeof registration?.user === 'object' ? registration.user : null
     if (!registration || !owner || (owner.id !== user?.id && !isStaffMember(user))) throw new NotFoundError('Registration not found.')
-    if (!['confirmed', 'checked_in'].includes(registration.status)) throw new ConflictError('This registration has no valid ticket.')
+    if (!(TICKETED_STATUSES as readonly string[]).includes(registration.status))
+      throw new ConflictError('This registration has no valid ticket.')
     const event = typeof registration.event === 'object' ? registration.event : await readAsSystem(req, 'events', registration.event)
     const view = await ticketView(registration, event, { name: owner.full_name ?? null, email: owner.email ?? null })
     return { body: view }

@@ -1,15 +1,14 @@
 import type { PayloadRequest } from 'payload'
 import { stringify } from 'csv-stringify/sync'
-import type { Registration, User } from '../../payload-types.ts'
+import type { User } from '../../payload-types.ts'
 import { iso, isoOrNull } from '../../lib/dates.ts'
+import { ATTENDING_STATUSES, type AttendeeFilter } from './statuses.ts'
 
-export type AttendeeFilter = 'confirmed' | 'checked_in' | 'pending_payment' | 'waitlisted' | 'cancelled' | 'active' | 'all'
-
-const ACTIVE: Registration['status'][] = ['confirmed', 'checked_in', 'pending_payment']
+export type { AttendeeFilter } from './statuses.ts'
 
 /** An event's registrations with their people, oldest first (caller's rights already checked). */
 export async function attendeesOf(req: PayloadRequest, eventId: number, filter: AttendeeFilter) {
-  const statuses = filter === 'all' ? undefined : filter === 'active' ? ACTIVE : [filter]
+  const statuses = filter === 'all' ? undefined : filter === 'active' ? [...ATTENDING_STATUSES] : [filter]
   const { docs } = await req.payload.find({
     collection: 'registrations',
     where: { and: [{ event: { equals: eventId } }, ...(statuses ? [{ status: { in: statuses } }] : [])] },

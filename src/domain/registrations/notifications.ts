@@ -4,8 +4,9 @@ import { config } from '../../lib/config.ts'
 import { eventCalendar } from '../events/icalendar.ts'
 import { enqueue } from '../outbox/enqueue.ts'
 
+const zoneOf = (event: Event) => event.timezone ?? 'UTC'
 const when = (event: Event) =>
-  `${new Date(event.start_datetime).toLocaleString('en-GB', { timeZone: event.timezone ?? 'UTC', dateStyle: 'full', timeStyle: 'short' })} (${event.timezone ?? 'UTC'})`
+  `${new Date(event.start_datetime).toLocaleString('en-GB', { timeZone: zoneOf(event), dateStyle: 'full', timeStyle: 'short' })} (${zoneOf(event)})`
 const where = (event: Event) =>
   [event.location_name, event.location, event.location_city, event.location_country].filter(Boolean).join(', ') ||
   event.virtual_link ||

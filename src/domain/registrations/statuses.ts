@@ -24,3 +24,12 @@ export type RegistrationPaymentStatus = (typeof REGISTRATION_PAYMENT_STATUSES)[n
 /** Why a registration ended. */
 export const CANCEL_REASONS = ['user', 'staff', 'event_cancelled', 'offer_expired', 'hold_expired', 'payment_failed', 'refunded'] as const
 export type CancelReason = (typeof CANCEL_REASONS)[number]
+
+/** A seat its holder may still give up: attending, and not yet used (a waitlist place is left on its own route). */
+export const GIVE_UP_SEAT_STATUSES: RegistrationStatus[] = ATTENDING_STATUSES.filter((status) =>
+  (CANCELLABLE_STATUSES as readonly RegistrationStatus[]).includes(status),
+)
+
+/** What attendee lists may be filtered by: a status, every attending one (`active`), or all. */
+export const ATTENDEE_FILTERS = [...REGISTRATION_STATUSES, 'active', 'all'] as const
+export type AttendeeFilter = (typeof ATTENDEE_FILTERS)[number]
