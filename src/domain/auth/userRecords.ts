@@ -1,16 +1,22 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
-import { txDb } from '../../lib/transaction.ts'
+import { rootDb, txDb } from '../../lib/transaction.ts'
 
 /**
  * Writes to `users` that other areas need (identity owns the table; Payload writes what members and
  * staff edit, under the collection's access rules).
  */
 
-/** Remembers the user's Stripe customer, once: a concurrent first checkout keeps the one stored first. */
+/**
+ * Remembers the user's Stripe customer, once: a concurrent first checkout keeps the one stored first.
+ * Committed at once, outside the caller's transaction: a subscription attempt holds its transaction open
+ * across Stripe calls, and the webhooks those calls trigger must find the user by customer id (and update
+ * the user row) without waiting for it, or the two would deadlock.
+ */
 export async function linkStripeCustomer(req: PayloadRequest, userId: number, customerId: string): Promise<void> {
-  const db = await txDb(req)
-  await db.execute(sql`UPDATE users SET stripe_customer_id = ${customerId} WHERE id = ${userId} AND stripe_customer_id IS NULL`)
+  await rootDb(req.payload).execute(
+    sql`UPDATE users SET stripe_customer_id = ${customerId} WHERE id = ${userId} AND stripe_customer_id IS NULL`,
+  )
 }
 
 /** The user's rate-limit tier, from what their subscriptions entitle them to (billing decides). */
