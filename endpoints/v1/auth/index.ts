@@ -3,9 +3,7 @@ import { z } from 'zod'
 import type { RouteContext } from '../../../src/http/v1Router.ts'
 import { confirmPasswordReset, requestPasswordReset } from '../../../src/domain/auth/passwordReset.ts'
 import { changePassword } from '../../../src/domain/auth/changePassword.ts'
-import { githubIdentity } from '../../../src/domain/auth/oauth/githubIdentity.ts'
-import { verifyGoogleIdToken } from '../../../src/domain/auth/oauth/googleIdToken.ts'
-import { oauthSignIn } from '../../../src/domain/auth/oauth/oauthSignIn.ts'
+import { signInWithProvider } from '../../../src/domain/auth/oauth/signInWithProvider.ts'
 import { refreshSession } from '../../../src/domain/auth/refreshSession.ts'
 import { registerUser } from '../../../src/domain/auth/registerUser.ts'
 import { listSessions, revokeOtherSessions, revokeSession } from '../../../src/domain/auth/sessions.ts'
@@ -198,8 +196,7 @@ authRoutes.post(
     responses: { 200: OAuthOut, 400: 'Invalid provider token', 403: 'Inactive account' },
   },
   async ({ req, body, http }) => {
-    const identity = body.provider === 'google' ? await verifyGoogleIdToken(body.token) : await githubIdentity(body.token)
-    const { user, tokens, created } = await oauthSignIn(req, identity, clientMetaOf(http.req))
+    const { user, tokens, created } = await signInWithProvider(req, body.provider, body.token, clientMetaOf(http.req))
     return { body: oauthBody(user, tokens, created) }
   },
 )
@@ -213,7 +210,7 @@ authRoutes.post(
     responses: { 200: OAuthOut, 400: 'Invalid Google token', 403: 'Inactive account' },
   },
   async ({ req, body, http }) => {
-    const { user, tokens, created } = await oauthSignIn(req, await verifyGoogleIdToken(body.token), clientMetaOf(http.req))
+    const { user, tokens, created } = await signInWithProvider(req, 'google', body.token, clientMetaOf(http.req))
     return { body: oauthBody(user, tokens, created) }
   },
 )

@@ -6,7 +6,7 @@ import { withTransaction } from '../../../lib/transaction.ts'
 import type { ClientMeta } from '../clientMeta.ts'
 import { issueSession, type IssuedTokens } from '../issueSession.ts'
 import { setPassword } from '../setPassword.ts'
-import type { OAuthIdentity } from './types.ts'
+import type { OAuthIdentity } from '../../../integrations/oauthIdentity.ts'
 
 const PROVIDER_FIELD = { google: 'oauth_google_id', github: 'oauth_github_id' } as const
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { config } from '../../../lib/config.ts'
-import { BadRequestError } from '../../../lib/errors.ts'
-import type { OAuthIdentity } from './types.ts'
+import { config } from '../../lib/config.ts'
+import { BadRequestError } from '../../lib/errors.ts'
+import type { OAuthIdentity } from '../oauthIdentity.ts'
 
 const TokenResponse = z.object({ access_token: z.string().min(1) })
 const GithubUser = z.object({ id: z.number(), login: z.string(), name: z.string().nullable().optional() })

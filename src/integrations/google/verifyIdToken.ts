@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose'
-import { config } from '../../../lib/config.ts'
-import { BadRequestError } from '../../../lib/errors.ts'
-import type { OAuthIdentity } from './types.ts'
+import { config } from '../../lib/config.ts'
+import { BadRequestError } from '../../lib/errors.ts'
+import type { OAuthIdentity } from '../oauthIdentity.ts'
 
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>()
 
