@@ -2,6 +2,7 @@ import { poolOf } from '../lib/db/pool.ts'
 import { logger } from '../lib/logger.ts'
 import { MAX_OUTBOX_ATTEMPTS, retryDelaySeconds } from '../domain/outbox/backoff.ts'
 import { handleOutboxMessage, type OutboxServices } from '../domain/outbox/handlers.ts'
+import { outboxHandlers } from './outboxHandlers.ts'
 
 type ClaimedRow = { id: number; topic: string; data: unknown; attempts: string }
 
@@ -26,7 +27,7 @@ export async function drainOutbox(services: OutboxServices, now: Date, batchSize
   const { rows } = await pool.query<ClaimedRow>(CLAIM_SQL, [now, batchSize])
   for (const row of rows) {
     try {
-      await handleOutboxMessage(row.topic, row.data, services)
+      await handleOutboxMessage(row.topic, row.data, services, outboxHandlers)
       await pool.query(`UPDATE outbox SET status = 'done', processed_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1`, [
         row.id,
         now,

@@ -10,9 +10,19 @@ import { OUTBOX_TOPICS, type OutboxTopic } from './topics.ts'
 export type PushChannel = { emit(room: string, event: string, data: unknown): void }
 
 export type OutboxServices = { payload: Payload; push?: PushChannel }
-type Handler<T extends OutboxTopic> = (data: ReturnType<(typeof OUTBOX_TOPICS)[T]['parse']>, services: OutboxServices) => Promise<void>
+export type OutboxHandler<T extends OutboxTopic> = (
+  data: ReturnType<(typeof OUTBOX_TOPICS)[T]['parse']>,
+  services: OutboxServices,
+) => Promise<void>
+/** One handler per topic. The worker's registry (src/jobs/outboxHandlers.ts) must name them all. */
+export type OutboxHandlers = { [T in OutboxTopic]: OutboxHandler<T> }
 
-const handlers: { [T in OutboxTopic]: Handler<T> } = {
+/**
+ * The outbox's own deliveries: email, pushes and vendor calls. An area's own topics are handled by a
+ * function the area exports, composed with these in src/jobs/outboxHandlers.ts (the outbox never imports
+ * the areas that enqueue into it).
+ */
+export const coreOutboxHandlers = {
   'email.send': async (message, { payload }) => {
     await payload.sendEmail({
       to: message.to,
@@ -32,12 +42,12 @@ const handlers: { [T in OutboxTopic]: Handler<T> } = {
   },
   'stripe.refund': async (message) => refundPaymentIntent(message.payment_intent, message.payment_id),
   'stripe.expire_session': async (message) => expireCheckoutSessionIfOpen(message.session_id),
-}
+} satisfies Partial<OutboxHandlers>
 
 /** Performs one outbox row's side effect. Throws (and the worker retries) when it cannot. */
-export async function handleOutboxMessage(topic: string, data: unknown, services: OutboxServices): Promise<void> {
+export async function handleOutboxMessage(topic: string, data: unknown, services: OutboxServices, handlers: OutboxHandlers): Promise<void> {
   if (!(topic in OUTBOX_TOPICS)) throw new Error(`unknown outbox topic "${topic}"`)
   const known = topic as OutboxTopic
   const parsed = OUTBOX_TOPICS[known].parse(data)
-  await (handlers[known] as Handler<typeof known>)(parsed as never, services)
+  await (handlers[known] as OutboxHandler<typeof known>)(parsed as never, services)
 }

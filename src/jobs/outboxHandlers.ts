@@ -1,0 +1,10 @@
+import { coreOutboxHandlers, type OutboxHandlers } from '../domain/outbox/handlers.ts'
+
+/**
+ * Every outbox topic's handler: the outbox's own (email, push, Stripe) and each area's, composed here in
+ * the wiring so that the outbox never imports the areas that enqueue into it. A topic without a handler
+ * does not compile.
+ */
+export const outboxHandlers: OutboxHandlers = {
+  ...coreOutboxHandlers,
+}
