@@ -16,6 +16,8 @@ export default buildConfig({
     user: 'users',
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
     meta: { titleSuffix: ' · Platform admin' },
+    // Payload shows its login form only with its local strategy on (collections/Users: off).
+    components: { afterLogin: ['/src/app/(payload)/components/AdminLoginForm.tsx#AdminLoginForm'] },
   },
   collections,
   db: postgresAdapter({
