@@ -8,10 +8,9 @@ import { zodFieldErrors } from './toAppError.ts'
 const MAX_INT = 2_147_483_647 // ids are Postgres `serial` (int4), and so are limits and pages worth asking for
 
 const wholeNumber = (min: number) =>
-  z
-    .string()
-    .regex(/^\d{1,10}$/, `Enter a whole number from ${min} to ${MAX_INT}.`)
-    .refine((value) => Number(value) >= min && Number(value) <= MAX_INT, `Enter a whole number from ${min} to ${MAX_INT}.`)
+  z.string().refine((value) => /^\d{1,10}$/.test(value) && Number(value) >= min && Number(value) <= MAX_INT, {
+    error: `Enter a whole number from ${min} to ${MAX_INT}.`,
+  })
 const object = (example: string) => z.record(z.string(), z.unknown(), { error: `Give it as ${example}.` })
 const flag = z.enum(['true', 'false'], { error: 'Enter true or false.' })
 const text = z.string({ error: 'Give it once, as text.' })
