@@ -37,12 +37,12 @@ export function payloadErrorResponse({ status, body, retryAfterSeconds }: Payloa
 }
 
 /** A rejected request is the client's doing: logged at debug (the access line has its status), never at error. */
-export function logRejected(req: Pick<PayloadRequest, 'headers'> | undefined, client: PayloadClientError): void {
-  logger.debug(
-    { reqId: req?.headers.get('x-request-id') ?? undefined, status: client.status, detail: client.body.errors[0]?.message },
-    'request rejected',
-  )
+export function logRejected(reqId: string | undefined, client: PayloadClientError): void {
+  logger.debug({ reqId, status: client.status, detail: client.body.errors[0]?.message }, 'request rejected')
 }
+
+/** Our request id, which toWebRequest hands to Payload's request. */
+export const requestIdOf = (req: Pick<PayloadRequest, 'headers'>) => req.headers?.get('x-request-id') ?? undefined
 
 /**
  * Payload's afterError hook: GraphQL errors get the mapped status and message in Payload's shape (their
@@ -51,13 +51,14 @@ export function logRejected(req: Pick<PayloadRequest, 'headers'> | undefined, cl
  * already; what reaches this is mapped all the same.
  */
 export const reportPayloadError: AfterErrorHook = ({ error, graphqlResult, req }) => {
+  // cast: on GraphQL, Payload passes the GraphQLError that wraps what the resolver threw.
   const original = graphqlResult ? ((error as GraphQLError).originalError ?? error) : error
   const client = payloadClientError(original)
   if (!client) {
-    if (graphqlResult) logger.error({ err: original, reqId: req.headers?.get('x-request-id') ?? undefined }, 'GraphQL operation failed')
+    if (graphqlResult) logger.error({ err: original, reqId: requestIdOf(req) }, 'GraphQL operation failed')
     return
   }
-  logRejected(req, client)
+  logRejected(requestIdOf(req), client)
   if (!graphqlResult) return { response: client.body, status: client.status }
   const [first] = client.body.errors
   return {

@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { handleEndpoints, type Endpoint, type Payload, type PayloadHandler, type SanitizedCollectionConfig } from 'payload'
 import { config } from '../lib/config.ts'
 import { BadRequestError } from '../lib/errors.ts'
-import { logRejected, payloadClientError, payloadErrorResponse } from './payloadErrors.ts'
+import { logRejected, payloadClientError, payloadErrorResponse, requestIdOf } from './payloadErrors.ts'
 import { assertPayloadRequest, rememberJsonBody } from './payloadRequestRules.ts'
 import { sendWebResponse, toWebRequest } from './webRequest.ts'
 
@@ -46,7 +46,7 @@ export const payloadErrorHandler: ErrorRequestHandler = (err, req, res, _next) =
     req.log.error({ err }, 'request failed')
     return res.status(500).json({ errors: [{ message: 'Something went wrong.' }] })
   }
-  logRejected({ headers: new Headers({ 'x-request-id': String(req.id) }) }, client)
+  logRejected(String(req.id), client)
   if (client.retryAfterSeconds) res.set('Retry-After', String(client.retryAfterSeconds))
   res.status(client.status).json(client.body)
 }
@@ -81,7 +81,7 @@ function guard(endpoint: Endpoint, collection: SanitizedCollectionConfig | undef
     } catch (error) {
       const client = payloadClientError(error)
       if (!client) throw error
-      logRejected(req, client)
+      logRejected(requestIdOf(req), client)
       return payloadErrorResponse(client)
     }
   }

@@ -50,8 +50,10 @@ function valueProblems(at: string, operator: string, value: unknown, kind: Kind 
   if (!kind || !COMPARED.has(operator) || value === null || value === 'null') return []
   const values = Array.isArray(value) ? value : typeof value === 'string' && operator.endsWith('in') ? value.split(',') : [value]
   const { test, expected } = KIND_CHECKS[kind]
+  // An empty value is "no filter" to Payload, whatever the field.
   const wrong = values.find(
-    (item) => typeof item !== 'number' && typeof item !== 'boolean' && !(typeof item === 'string' && test(item.trim())),
+    (item) =>
+      typeof item !== 'number' && typeof item !== 'boolean' && !(typeof item === 'string' && (item.trim() === '' || test(item.trim()))),
   )
   return wrong === undefined ? [] : [`${at}: ${JSON.stringify(wrong)} is not ${expected}.`]
 }
