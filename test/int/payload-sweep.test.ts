@@ -59,7 +59,7 @@ async function sweep(
   for (let start = 0; start < jobs.length; start += 12) {
     await Promise.all(
       jobs.slice(start, start + 12).map(async ({ caller, call }) => {
-        const res = await send(call, caller.token)
+        const res = await sendOnce(() => send(call, caller.token))
         if (res.serverError)
           failures.push({
             caller: caller.name,
@@ -71,6 +71,20 @@ async function sweep(
     )
   }
   return { sent: jobs.length, failures }
+}
+
+/**
+ * A keep-alive socket the server closes just as the client reuses it fails the fetch with ECONNRESET before
+ * any answer (likelier on a loaded machine): that request is sent again, on a fresh connection.
+ */
+async function sendOnce<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send()
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause
+    if (cause?.code !== 'ECONNRESET') throw error
+    return send()
+  }
 }
 
 const rest = async (call: SweepCall, token?: string) => {
