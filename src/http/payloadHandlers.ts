@@ -32,7 +32,7 @@ function jsonObject(body: Buffer): Record<string, unknown> | undefined {
     throw new BadRequestError('Invalid JSON') // Payload's words for it
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new BadRequestError('The request body must be a JSON object.')
-  return parsed as Record<string, unknown>
+  return parsed as Record<string, unknown> // cast: an object, checked just above
 }
 
 /**
@@ -41,12 +41,10 @@ function jsonObject(body: Buffer): Record<string, unknown> | undefined {
  */
 export const payloadErrorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const client = payloadClientError(err)
+  if (client) logRejected(String(req.id), client)
+  else req.log.error({ err }, 'request failed')
   if (res.headersSent) return res.end()
-  if (!client) {
-    req.log.error({ err }, 'request failed')
-    return res.status(500).json({ errors: [{ message: 'Something went wrong.' }] })
-  }
-  logRejected(String(req.id), client)
+  if (!client) return res.status(500).json({ errors: [{ message: 'Something went wrong.' }] })
   if (client.retryAfterSeconds) res.set('Retry-After', String(client.retryAfterSeconds))
   res.status(client.status).json(client.body)
 }
