@@ -5,13 +5,14 @@ import express, { type Express, type RequestHandler } from 'express'
 import helmet from 'helmet'
 import type { Payload } from 'payload'
 import { healthRoutes } from '../endpoints/health.ts'
+import { internalCollectionEndpoints } from '../endpoints/payload/index.ts'
 import { tokenAliasRoutes } from '../endpoints/tokenAlias.ts'
 import { v1Api } from '../endpoints/v1/index.ts'
 import { config } from './lib/config.ts'
 import { NotFoundError } from './lib/errors.ts'
 import { docsRouter } from './http/docs.ts'
 import { errorHandler } from './http/errorHandler.ts'
-import { payloadGraphQL, payloadRest } from './http/payloadHandlers.ts'
+import { payloadErrorHandler, payloadGraphQL, payloadRest } from './http/payloadHandlers.ts'
 import { requestLogger } from './http/requestLogger.ts'
 import { version } from './lib/projectRoot.ts'
 
@@ -51,8 +52,8 @@ export function buildApp(payload: Payload, admin?: AdminHandler): Express {
   const jsonApi = [apiCsp, express.json({ limit: config.BODY_LIMIT, verify: keepRawBody }), cookieParser()]
   app.use('/api/v1', ...jsonApi, v1Api(), errorHandler)
   app.use('/api/token', ...jsonApi, tokenAliasRoutes.router, errorHandler)
-  app.post('/api/graphql', payloadGraphQL(payload))
-  app.use('/api', payloadRest(payload))
+  app.post('/api/graphql', payloadGraphQL(payload), payloadErrorHandler)
+  app.use('/api', ...payloadRest(payload, internalCollectionEndpoints), payloadErrorHandler)
   app.use(admin ?? notFound)
   app.use(errorHandler)
   return app

@@ -248,6 +248,7 @@ export interface Facilitator {
  */
 export interface User {
   id: number;
+  password?: string | null;
   phone?: string | null;
   first_name?: string | null;
   last_name?: string | null;
@@ -289,7 +290,6 @@ export interface User {
         expiresAt: string;
       }[]
     | null;
-  password?: string | null;
   collection: 'users';
 }
 /**
@@ -760,6 +760,7 @@ export interface StripeEventsSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  password?: T;
   phone?: T;
   first_name?: T;
   last_name?: T;

@@ -1,7 +1,7 @@
 import type { CollectionConfig, Validate } from 'payload'
-import { blockPayloadPasswordLogin } from '../../hooks/users/blockPayloadPasswordLogin.ts'
 import { createProfile } from '../../hooks/users/createProfile.ts'
 import { normalizeIdentity } from '../../hooks/users/normalizeIdentity.ts'
+import { forgetPassword, storePassword, takePassword } from '../../hooks/users/password.ts'
 import { resetVerificationOnEmailChange } from '../../hooks/users/resetVerificationOnEmailChange.ts'
 import { canGrantRoles } from '../../src/access/canGrantRoles.ts'
 import { canManageUsers } from '../../src/access/canManageUsers.ts'
@@ -13,10 +13,11 @@ import { isStaff } from '../../src/access/isStaff.ts'
 import { isStaffField } from '../../src/access/isStaffField.ts'
 import { nobody } from '../../src/access/nobody.ts'
 import { ROLES } from '../../src/access/roles.ts'
+import { adminSessionStrategy } from '../../src/http/adminSessionStrategy.ts'
 import { platformTokenStrategy } from '../../src/http/platformTokenStrategy.ts'
 import { config } from '../../src/lib/config.ts'
 import { E164_PATTERN, isValidTimezone } from '../../src/lib/validation/identity.ts'
-import { adminLoginEndpoint } from '../../endpoints/payload/users/login.ts'
+import { userEndpoints } from '../../endpoints/payload/users/index.ts'
 
 const phone: Validate<string | null | undefined> = (value, { siblingData }) => {
   const email = (siblingData as { email?: string | null }).email
@@ -41,13 +42,32 @@ export const Users: CollectionConfig = {
     // Brute force is throttled per account+IP by our rate limiter; Payload's lock-out would let anyone lock out anyone.
     maxLoginAttempts: 0,
     loginWithUsername: { allowEmailLogin: true, requireEmail: false, requireUsername: false },
-    strategies: [platformTokenStrategy],
+    // Payload's local strategy would hash every new password with PBKDF2 (600k rounds). It is off; its fields
+    // stay, and passwords, sign-in, sessions and resets are src/domain/auth's (argon2id), behind our strategies
+    // and endpoints (endpoints/payload/users/) in place of Payload's.
+    disableLocalStrategy: { enableFields: true },
+    strategies: [platformTokenStrategy, adminSessionStrategy],
     cookies: { sameSite: 'Lax', secure: config.isProduction },
   },
-  endpoints: [adminLoginEndpoint],
+  endpoints: userEndpoints,
   access: { admin: canUseAdmin, read: isSelfOrStaff, create: isStaff, update: canManageUsers, delete: isAdmin },
-  hooks: { beforeOperation: [blockPayloadPasswordLogin], beforeValidate: [normalizeIdentity], afterChange: [createProfile] },
+  hooks: {
+    beforeOperation: [takePassword],
+    beforeValidate: [normalizeIdentity],
+    afterChange: [createProfile, storePassword],
+    afterOperation: [forgetPassword],
+  },
   fields: [
+    {
+      // Never stored or read back: hooks/users/password.ts takes it out of the data and stores its argon2id hash.
+      name: 'password',
+      type: 'text',
+      virtual: true,
+      admin: {
+        components: { Field: '/src/app/(payload)/components/NewPasswordField.tsx#NewPasswordField' },
+        description: 'A new password for this account (leave empty to keep the current one).',
+      },
+    },
     { name: 'phone', type: 'text', unique: true, index: true, validate: phone },
     { name: 'first_name', type: 'text', maxLength: 150 },
     { name: 'last_name', type: 'text', maxLength: 150 },

@@ -64,7 +64,12 @@ function databaseError(error: unknown): AppError | undefined {
   if (code === '23505') return new ConflictError('A record with these values already exists.')
   if (code === '23514') return new ConflictError('The change conflicts with a rule of this resource.')
   if (code === '40001' || code === '40P01') return new ConflictError('The request conflicted with a concurrent change; retry it.')
-  if (code === '22P02' || code === '22007' || code === '22008') return new BadRequestError('Invalid value in request')
+  // Class 22, data exceptions: a value the database cannot take (Payload passes ids and filter values from
+  // the request straight into the query: `GET /api/events/abc`, `where[id][in]=a,b`, `page: -1`).
+  if (code === '22P02') return new BadRequestError('A value in the request has the wrong format (a number or an id, for example).')
+  if (code === '22003') return new BadRequestError('A number in the request is out of range.')
+  if (code === '22007' || code === '22008') return new BadRequestError('A date in the request is not valid.')
+  if (code?.startsWith('22')) return new BadRequestError('A value in the request is not valid.')
   return undefined
 }
 

@@ -13,15 +13,19 @@ export function headersOf(req: Request): Headers {
   return headers
 }
 
-/** Express request -> Fetch Request, streaming the body untouched (Payload parses it itself). */
+/** Express request -> Fetch Request, with the body untouched (streamed, or as already read): Payload parses it. */
 export function toWebRequest(req: Request): globalThis.Request {
   const headers = headersOf(req)
   // Payload handlers see no socket; they get the client's address (proxy-aware, per TRUST_PROXY) here.
   headers.set(CLIENT_IP_HEADER, req.ip ?? 'unknown')
+  // The request id of our access log, so Payload-side log lines can carry it.
+  headers.set('x-request-id', String(req.id))
   const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers }
-  if (hasBody) {
+  if (hasBody && Buffer.isBuffer(req.body)) {
+    init.body = new Uint8Array(req.body) // already read (a JSON body checked by payloadRest)
+  } else if (hasBody) {
     init.body = Readable.toWeb(req) as ReadableStream
     init.duplex = 'half'
   }

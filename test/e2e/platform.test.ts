@@ -5,6 +5,7 @@ import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { apiClient } from '../helpers/api.ts'
 import { connectSocket, nextEvent } from '../helpers/socket.ts'
+import { waitUntil } from '../helpers/wait.ts'
 import { runNpmScript, runToExit, spawnPlatform, startPlatformProcess, type PlatformProcess } from '../helpers/platformProcess.ts'
 import { TEST_SERVER_ENV, databaseUrl, withClient } from '../helpers/testDatabase.ts'
 
@@ -68,7 +69,7 @@ describe('npm run dev on a fresh machine', () => {
   }, 180_000)
 
   it('lets the staff admin log in to /admin in a real browser, after /api/v1 upgraded their hash, and see the collections', async () => {
-    // The seeded admin's Payload (PBKDF2) hash becomes argon2id on this sign-in; /admin must still work.
+    // A sign-in through /api/v1 first (it would upgrade an older hash); /admin must still work after it.
     const upgraded = await apiClient(running!.url).post('/api/v1/auth/login', { email: 'staff@platform.test', password: adminPassword })
     expect(upgraded.status).toBe(200)
     const page = await browser.newPage()
@@ -87,6 +88,37 @@ describe('npm run dev on a fresh machine', () => {
     await page.goto(`${running!.url}/admin/collections/events/create`, { timeout: 180_000 })
     await page.waitForSelector('[data-lexical-editor="true"]', { timeout: 180_000 })
     await page.close()
+  }, 400_000)
+
+  it('leads "Forgot password?" in the admin panel to a reset that works: emailed link, new password, sign-in', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${running!.url}/admin/login`, { timeout: 180_000 })
+    await page.click('a[href="/admin/forgot"]')
+    await page.waitForURL(/\/admin\/forgot/, { timeout: 180_000 })
+    await page.fill('#field-username', 'manager@example.com')
+    await page.click('button[type="submit"]')
+    // Without SMTP_URL the outbox logs the email instead of sending it: the link is in the output.
+    const link = await waitUntil(() => /manager@example\.com[^\n]*?(\/admin\/reset\/[\w-]+)/.exec(running!.output())?.[1], {
+      timeoutMs: 60_000,
+    })
+    expect(link).toMatch(/^\/admin\/reset\//)
+    await page.goto(`${running!.url}${link}`, { timeout: 180_000 })
+    await page.fill('#field-password', 'Orchard-lantern-passphrase-7')
+    await page.fill('#field-confirm-password', 'Orchard-lantern-passphrase-7')
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/admin\/login/, { timeout: 180_000 })
+    await page.fill('#field-username', 'manager@example.com')
+    await page.fill('#field-password', 'Orchard-lantern-passphrase-7')
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 180_000 })
+    await page.waitForSelector('a[href="/admin/collections/events"]', { timeout: 180_000 })
+    await page.close()
+    // The same link does not work twice.
+    const again = await apiClient(running!.url).post('/api/users/reset-password', {
+      token: link!.split('/').pop(),
+      password: 'Orchard-other-passphrase-8',
+    })
+    expect(again.status).toBe(400)
   }, 400_000)
 
   it('serves socket.io beside the admin panel on the same port (Next leaves its upgrades alone)', async () => {

@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto'
+import { pbkdf2Sync, randomBytes } from 'node:crypto'
 import { createLocalReq } from 'payload'
 import { issueSession } from '../../src/domain/auth/issueSession.ts'
 import type { Event, Facilitator, User } from '../../src/payload-types.ts'
 import type { TestApp } from './app.ts'
+import { sqlRows } from './db.ts'
 
 export const TEST_PASSWORD = 'Correct-Horse-42'
 
@@ -11,8 +12,8 @@ export const unique = () => randomBytes(4).toString('hex')
 export type TestUser = { user: User; email: string; password: string; token: string; refresh: string }
 
 /**
- * A user created through the Local API (Payload hashes the password, as for users staff create in the
- * admin), signed in with the same function the login routes use.
+ * A user created through the Local API (the users hooks store the password as argon2id, as for users staff
+ * create in the admin), signed in with the same function the login routes use.
  */
 export async function makeUser(app: TestApp, overrides: Partial<User> = {}): Promise<TestUser> {
   const email = overrides.email ?? `user-${unique()}@example.com`
@@ -24,6 +25,16 @@ export async function makeUser(app: TestApp, overrides: Partial<User> = {}): Pro
   })
   const tokens = await issueSession(await createLocalReq({}, app.payload), user, { ip: '127.0.0.1', userAgent: 'test-factory' })
   return { user, email, password: TEST_PASSWORD, token: tokens.access, refresh: tokens.refresh }
+}
+
+/**
+ * Replaces the user's hash with the PBKDF2-SHA256 one Payload's local strategy wrote before it was turned
+ * off (600k iterations, hex salt), as accounts created back then still have.
+ */
+export async function storeLegacyPayloadHash(app: TestApp, userId: number, password: string): Promise<void> {
+  const salt = randomBytes(32).toString('hex')
+  const hash = `pbkdf2-sha256-v1:${pbkdf2Sync(password, salt, 600_000, 32, 'sha256').toString('hex')}`
+  await sqlRows(app, 'UPDATE users SET hash = $1, salt = $2 WHERE id = $3', [hash, salt, userId])
 }
 
 export const makeStaff = (app: TestApp, role: 'admin' | 'manager' = 'admin') => makeUser(app, { roles: [role] })

@@ -1,10 +1,10 @@
-import { addDataAndFileToRequest, type Endpoint } from 'payload'
+import type { Endpoint } from 'payload'
 import { z } from 'zod'
 import { authenticatePassword } from '../../../src/domain/auth/authenticatePassword.ts'
-import { clientMetaFromHeaders } from '../../../src/http/clientMetaFromHeaders.ts'
 import { startAdminSession } from '../../../src/domain/auth/startAdminSession.ts'
+import { clientMetaFromHeaders } from '../../../src/http/clientMetaFromHeaders.ts'
+import { payloadBody } from '../../../src/http/payloadBody.ts'
 import { RequestValidationError } from '../../../src/lib/errors.ts'
-import { zodFieldErrors } from '../../../src/http/toAppError.ts'
 
 const Credentials = z.object({
   email: z.string().trim().optional(),
@@ -20,12 +20,10 @@ export const adminLoginEndpoint: Endpoint = {
   path: '/login',
   method: 'post',
   handler: async (req) => {
-    await addDataAndFileToRequest(req)
-    const parsed = Credentials.safeParse(req.data ?? {})
-    if (!parsed.success) throw new RequestValidationError(zodFieldErrors(parsed.error))
-    const identifier = parsed.data.email || parsed.data.username
+    const body = await payloadBody(req, Credentials)
+    const identifier = body.email || body.username
     if (!identifier) throw new RequestValidationError({ email: ['This field is required.'] })
-    const user = await authenticatePassword(req, identifier, parsed.data.password, clientMetaFromHeaders(req.headers))
+    const user = await authenticatePassword(req, identifier, body.password, clientMetaFromHeaders(req.headers))
     const session = await startAdminSession(req, user)
     return Response.json(
       { message: 'Authentication Passed', user: { ...user, collection: 'users' }, token: session.token, exp: session.exp },

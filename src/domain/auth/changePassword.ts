@@ -5,8 +5,8 @@ import { withTransaction } from '../../lib/transaction.ts'
 import type { UserWithPassword } from './findUserByIdentifier.ts'
 import { passwordProblems } from './passwordPolicy.ts'
 import { verifyPassword } from './passwords.ts'
-import { revokeOtherSessions } from './sessions.ts'
 import { setPassword } from './setPassword.ts'
+import { signOutEverywhere } from './signOutEverywhere.ts'
 
 /** Changes the caller's password after checking the current one; every other session is signed out. */
 export async function changePassword(
@@ -24,7 +24,7 @@ export async function changePassword(
   if (problems.length > 0) throw new RequestValidationError({ new_password: problems })
   await withTransaction(req, async () => {
     await setPassword(req, user.id, next)
-    await revokeOtherSessions(req, user.id, keepSession, 'password_reset')
+    await signOutEverywhere(req, user.id, keepSession)
   })
 }
 

@@ -12,8 +12,14 @@ export async function sendVerificationEmail(req: PayloadRequest, email: string, 
   })
 }
 
-export async function sendPasswordResetEmail(req: PayloadRequest, email: string, token: string): Promise<void> {
-  const link = `${config.PUBLIC_URL}/reset-password?token=${encodeURIComponent(token)}`
+/** Where a reset link leads: the web app's page (/api/v1's flow) or the admin panel's (Payload's flow). */
+export type ResetLink = 'app' | 'admin'
+
+export async function sendPasswordResetEmail(req: PayloadRequest, email: string, token: string, page: ResetLink = 'app'): Promise<void> {
+  const link =
+    page === 'admin'
+      ? `${config.PUBLIC_URL}${req.payload.config.routes.admin}/reset/${encodeURIComponent(token)}`
+      : `${config.PUBLIC_URL}/reset-password?token=${encodeURIComponent(token)}`
   await enqueue(req, 'email.send', {
     to: email,
     subject: 'Reset your password',

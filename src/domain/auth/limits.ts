@@ -19,4 +19,7 @@ export const authLimits = {
     }),
   registrationsByIp: () => limiter('register-ip', { points: config.RATE_LIMIT_REGISTRATIONS_PER_HOUR, durationSeconds: 3600 }),
   passwordResetsByIp: () => limiter('password-reset-ip', { points: config.RATE_LIMIT_PASSWORD_RESETS_PER_HOUR, durationSeconds: 3600 }),
+  /** Reset requests per identifier asked for (known or not), so one inbox is not flooded from many IPs. */
+  passwordResetsByAccount: () =>
+    limiter('password-reset-account', { points: config.RATE_LIMIT_PASSWORD_RESETS_PER_HOUR, durationSeconds: 3600 }),
 }

@@ -3,34 +3,33 @@ import { BadRequestError, RequestValidationError } from '../../lib/errors.ts'
 import { consume } from '../../lib/rateLimit.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import type { ClientMeta } from './clientMeta.ts'
-import { sendPasswordResetEmail } from './emails.ts'
+import { sendPasswordResetEmail, type ResetLink } from './emails.ts'
+import { findUserByIdentifier } from './findUserByIdentifier.ts'
 import { authLimits } from './limits.ts'
 import { consumeOneTimeToken, createOneTimeToken } from './oneTimeTokens.ts'
 import { passwordProblems } from './passwordPolicy.ts'
-import { revokeOtherSessions } from './sessions.ts'
 import { setPassword } from './setPassword.ts'
 import { readAsSystem } from '../../lib/readAsSystem.ts'
+import { signOutEverywhere } from './signOutEverywhere.ts'
 
 /**
- * Emails a single-use reset link when the address belongs to an active account. The caller always gets
- * the same answer, so the route does not reveal which addresses are registered.
+ * Emails a single-use reset link when the identifier (an email, or for the admin panel also a username)
+ * belongs to an active account with an email address. The caller always gets the same answer, so the
+ * route does not reveal which accounts exist; the limits count per IP and per identifier asked for, known
+ * or not, for the same reason. `link` is the page the email points at: the web app's, or the admin panel's.
  */
-export async function requestPasswordReset(req: PayloadRequest, email: string, client: ClientMeta): Promise<void> {
+export async function requestPasswordReset(
+  req: PayloadRequest,
+  identifier: string,
+  client: ClientMeta,
+  link: ResetLink = 'app',
+): Promise<void> {
   await consume(authLimits.passwordResetsByIp(), client.ip)
+  await consume(authLimits.passwordResetsByAccount(), identifier.trim().toLowerCase())
   await withTransaction(req, async () => {
-    const { docs } = await req.payload.find({
-      collection: 'users',
-      where: { email: { equals: email.trim().toLowerCase() } },
-      limit: 1,
-      depth: 0,
-      pagination: false,
-      // overrideAccess: the requester is anonymous by definition.
-      overrideAccess: true,
-      req,
-    })
-    const user = docs[0]
+    const user = await findUserByIdentifier(req, identifier)
     if (!user?.email || user.is_active === false) return
-    await sendPasswordResetEmail(req, user.email, await createOneTimeToken(req, 'password_reset', user.id))
+    await sendPasswordResetEmail(req, user.email, await createOneTimeToken(req, 'password_reset', user.id), link)
   })
 }
 
@@ -43,6 +42,6 @@ export async function confirmPasswordReset(req: PayloadRequest, token: string, p
     const problems = passwordProblems(password, [user.email, user.username, user.phone])
     if (problems.length > 0) throw new RequestValidationError({ password: problems })
     await setPassword(req, user.id, password)
-    await revokeOtherSessions(req, user.id, null, 'password_reset')
+    await signOutEverywhere(req, user.id, null)
   })
 }

@@ -1,8 +1,6 @@
-import { pbkdf2, timingSafeEqual } from 'node:crypto'
+import crypto from 'node:crypto'
 import { promisify } from 'node:util'
 import { hash, verify } from '@node-rs/argon2'
-
-const pbkdf2Async = promisify(pbkdf2)
 
 /** OWASP's argon2id minimum: 19 MiB, 2 iterations, 1 lane. (`Algorithm.Argon2id` is 2; the const enum cannot be imported under isolatedModules.) */
 export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
@@ -31,11 +29,15 @@ export async function verifyPassword(stored: StoredPassword, password: string): 
   return { valid: false, needsRehash: false }
 }
 
+/**
+ * The only PBKDF2 left: checking a hash Payload's local strategy wrote before it was turned off, once per
+ * account (the sign-in then stores argon2id). Looked up on `crypto` at call time, like Payload's own.
+ */
 async function verifyPayloadPbkdf2(storedHash: string, salt: string, password: string): Promise<boolean> {
   const current = storedHash.startsWith('pbkdf2-sha256-v1:')
   const expected = Buffer.from(current ? storedHash.slice('pbkdf2-sha256-v1:'.length) : storedHash, 'hex')
-  const derived = await pbkdf2Async(password, salt, current ? 600_000 : 25_000, current ? 32 : 512, 'sha256')
-  return derived.length === expected.length && timingSafeEqual(derived, expected)
+  const derived = await promisify(crypto.pbkdf2)(password, salt, current ? 600_000 : 25_000, current ? 32 : 512, 'sha256')
+  return derived.length === expected.length && crypto.timingSafeEqual(derived, expected)
 }
 
 /**

@@ -9,7 +9,6 @@ import { startEmailVerification } from './emailVerification.ts'
 import { issueSession, type IssuedTokens } from './issueSession.ts'
 import { authLimits } from './limits.ts'
 import { passwordProblems } from './passwordPolicy.ts'
-import { setPassword } from './setPassword.ts'
 
 export type Registration = {
   email?: string
@@ -36,7 +35,6 @@ export async function registerUser(
   if (problems.length > 0) throw new RequestValidationError({ password: problems })
   await consume(authLimits.registrationsByIp(), client.ip)
   return withTransaction(req, async () => {
-    const { password, ...profile } = input
     await assertIdentifiersFree(req, { email: input.email, username: input.username, phone: input.phone })
     const user = await req.payload.create({
       collection: 'users',
@@ -44,10 +42,9 @@ export async function registerUser(
       overrideAccess: true,
       req,
       depth: 0,
-      data: { ...profile, roles: ['user'], is_active: true, is_verified: false, password },
+      // The users hooks store the password as argon2id in this transaction (Payload never hashes it).
+      data: { ...input, roles: ['user'], is_active: true, is_verified: false },
     })
-    // Payload stored its own PBKDF2 hash; ours replaces it in the same transaction.
-    await setPassword(req, user.id, password)
     await startEmailVerification(req, user)
     return { user, tokens: await issueSession(req, user, client) }
   })

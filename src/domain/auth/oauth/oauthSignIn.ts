@@ -5,7 +5,6 @@ import { BadRequestError, ForbiddenError } from '../../../lib/errors.ts'
 import { withTransaction } from '../../../lib/transaction.ts'
 import type { ClientMeta } from '../clientMeta.ts'
 import { issueSession, type IssuedTokens } from '../issueSession.ts'
-import { setPassword } from '../setPassword.ts'
 import type { OAuthIdentity } from '../../../integrations/oauthIdentity.ts'
 
 const PROVIDER_FIELD = { google: 'oauth_google_id', github: 'oauth_github_id' } as const
@@ -54,8 +53,7 @@ async function link(req: PayloadRequest, user: User, field: (typeof PROVIDER_FIE
 }
 
 async function createFrom(req: PayloadRequest, field: (typeof PROVIDER_FIELD)[keyof typeof PROVIDER_FIELD], identity: OAuthIdentity) {
-  const password = randomBytes(32).toString('base64url')
-  const user = await req.payload.create({
+  return req.payload.create({
     collection: 'users',
     overrideAccess: true,
     req,
@@ -68,9 +66,7 @@ async function createFrom(req: PayloadRequest, field: (typeof PROVIDER_FIELD)[ke
       roles: ['user'],
       is_verified: true,
       [field]: identity.providerId,
-      password,
+      password: randomBytes(32).toString('base64url'),
     },
   })
-  await setPassword(req, user.id, password)
-  return user
 }
