@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { s3Storage } from '@payloadcms/storage-s3'
 import { buildConfig } from 'payload'
 import { collections } from './collections/index.ts'
 import { config } from './src/lib/config.ts'
@@ -9,6 +10,8 @@ import { pgForPayload } from './src/lib/db/pgForPayload.ts'
 import { payloadLoggingLevels, reportPayloadError } from './src/http/payloadErrors.ts'
 import { buildEmailAdapter } from './src/lib/email/emailAdapter.ts'
 import { logger } from './src/lib/logger.ts'
+import { s3ClientConfig } from './src/integrations/s3/s3Client.ts'
+import { uploadTempDir } from './src/lib/storage/uploadDirs.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -40,4 +43,23 @@ export default buildConfig({
   loggingLevels: payloadLoggingLevels,
   telemetry: false,
   typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // Uploads through Payload's REST API and the admin stream to temp files on disk, never into memory.
+  upload: {
+    useTempFiles: true,
+    tempFileDir: uploadTempDir,
+    abortOnLimit: true,
+    limits: { fileSize: config.UPLOAD_MAX_BYTES },
+    requestSizeLimit: config.UPLOAD_MAX_BYTES + 1_048_576,
+  },
+  plugins: [
+    // Local disk (.data/uploads) unless S3_BUCKET is set; the plugin's fields are always there, so the
+    // schema (and the migrations) are the same either way.
+    s3Storage({
+      enabled: Boolean(config.S3_BUCKET),
+      alwaysInsertFields: true,
+      bucket: config.S3_BUCKET ?? '',
+      collections: { media: true, files: true },
+      config: s3ClientConfig(),
+    }),
+  ],
 })

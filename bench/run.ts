@@ -14,6 +14,7 @@ import { measureHashCost } from './hashCost.ts'
 import { toRow, type Row } from './rows.ts'
 import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 import { measureWebhooks } from './webhooks.ts'
+import { contentReport, measureContent } from './content.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 
 /**
@@ -68,7 +69,9 @@ async function main(): Promise<void> {
     const contention = await measureContention(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
     rows.push(contention.row)
     rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
+    const content = await measureContent(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
     printTable(rows)
+    process.stdout.write(contentReport(content))
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
     )
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
         seats_taken: contention.seatsTaken,
       },
       password_verification: hashCost,
+      content,
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)

@@ -3,6 +3,8 @@ import * as migration_20261123_140135_identity from './20261123_140135_identity.
 import * as migration_20261123_142636_events from './20261123_142636_events.js'
 import * as migration_20261123_145526_payments from './20261123_145526_payments.js'
 import * as migration_20261203_132658_outbox_priority from './20261203_132658_outbox_priority.js'
+import * as migration_20261203_133823_notifications from './20261203_133823_notifications.js'
+import * as migration_20261203_141518_content from './20261203_141518_content.js'
 
 export const migrations = [
   {
@@ -29,5 +31,15 @@ export const migrations = [
     up: migration_20261203_132658_outbox_priority.up,
     down: migration_20261203_132658_outbox_priority.down,
     name: '20261203_132658_outbox_priority',
+  },
+  {
+    up: migration_20261203_133823_notifications.up,
+    down: migration_20261203_133823_notifications.down,
+    name: '20261203_133823_notifications',
+  },
+  {
+    up: migration_20261203_141518_content.up,
+    down: migration_20261203_141518_content.down,
+    name: '20261203_141518_content',
   },
 ]

@@ -77,6 +77,18 @@ export interface Config {
     'stripe-events': StripeEvent;
     users: User;
     profiles: Profile;
+    'waitlist-entries': WaitlistEntry;
+    items: Item;
+    media: Media;
+    'media-transcodes': MediaTranscode;
+    files: File;
+    shares: Share;
+    'storage-usage': StorageUsage;
+    notifications: Notification;
+    'notification-types': NotificationType;
+    'notification-preferences': NotificationPreference;
+    'notification-type-preferences': NotificationTypePreference;
+    'notification-digests': NotificationDigest;
     'refresh-tokens': RefreshToken;
     'auth-tokens': AuthToken;
     outbox: Outbox;
@@ -97,6 +109,18 @@ export interface Config {
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     profiles: ProfilesSelect<false> | ProfilesSelect<true>;
+    'waitlist-entries': WaitlistEntriesSelect<false> | WaitlistEntriesSelect<true>;
+    items: ItemsSelect<false> | ItemsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    'media-transcodes': MediaTranscodesSelect<false> | MediaTranscodesSelect<true>;
+    files: FilesSelect<false> | FilesSelect<true>;
+    shares: SharesSelect<false> | SharesSelect<true>;
+    'storage-usage': StorageUsageSelect<false> | StorageUsageSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'notification-types': NotificationTypesSelect<false> | NotificationTypesSelect<true>;
+    'notification-preferences': NotificationPreferencesSelect<false> | NotificationPreferencesSelect<true>;
+    'notification-type-preferences': NotificationTypePreferencesSelect<false> | NotificationTypePreferencesSelect<true>;
+    'notification-digests': NotificationDigestsSelect<false> | NotificationDigestsSelect<true>;
     'refresh-tokens': RefreshTokensSelect<false> | RefreshTokensSelect<true>;
     'auth-tokens': AuthTokensSelect<false> | AuthTokensSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
@@ -423,6 +447,328 @@ export interface Profile {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "waitlist-entries".
+ */
+export interface WaitlistEntry {
+  id: number;
+  email: string;
+  source?: string | null;
+  position: number;
+  confirmation_sent?: boolean | null;
+  subscribed_at: string;
+  ip?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "items".
+ */
+export interface Item {
+  id: number;
+  title: string;
+  description?: string | null;
+  content?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  body_text?: string | null;
+  item_type: string;
+  status: 'draft' | 'published' | 'archived';
+  metadata?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The owner (spec 003 `user_id`).
+   */
+  user: number | User;
+  published_at?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  user: number | User;
+  original_filename: string;
+  media_type: 'video' | 'audio' | 'image';
+  /**
+   * Seconds (ffprobe).
+   */
+  duration?: number | null;
+  /**
+   * A transcode of this medium has finished.
+   */
+  transcoded?: boolean | null;
+  transcode_status: 'none' | 'queued' | 'processing' | 'done' | 'failed';
+  transcode_error?: string | null;
+  transcoded_from?: (number | null) | Media;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media-transcodes".
+ */
+export interface MediaTranscode {
+  id: number;
+  media: number | Media;
+  user: number | User;
+  output_format: 'mp4' | 'webm' | 'mp3';
+  quality: 'low' | 'medium' | 'high';
+  status: 'queued' | 'processing' | 'done' | 'failed';
+  attempts: number;
+  locked_until?: string | null;
+  started_at?: string | null;
+  finished_at?: string | null;
+  error?: string | null;
+  output?: (number | null) | Media;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "files".
+ */
+export interface File {
+  id: number;
+  user: number | User;
+  original_filename: string;
+  description?: string | null;
+  /**
+   * A list of short tags.
+   */
+  tags?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "shares".
+ */
+export interface Share {
+  id: number;
+  token_hash: string;
+  resource_type: 'item' | 'media' | 'file';
+  resource_id: number;
+  permission: 'view' | 'edit';
+  /**
+   * Who shared it.
+   */
+  user: number | User;
+  /**
+   * Empty: anyone with the link.
+   */
+  shared_with?: (number | null) | User;
+  expires_at?: string | null;
+  revoked_at?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "storage-usage".
+ */
+export interface StorageUsage {
+  id: number;
+  user: number | User;
+  used_bytes: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  /**
+   * Public id (spec 002).
+   */
+  notification_id: string;
+  recipient: number | User;
+  type: number | NotificationType;
+  title: string;
+  message?: string | null;
+  priority: 'low' | 'medium' | 'high';
+  /**
+   * Who caused it, as shown at the time.
+   */
+  actor?: {
+    type?: string | null;
+    user_id?: number | null;
+    investor_id?: number | null;
+    display_name?: string | null;
+  };
+  /**
+   * {kind, id, url}: where the app opens it.
+   */
+  redirect?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  action_url?: string | null;
+  metadata?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  is_read?: boolean | null;
+  read_at?: string | null;
+  /**
+   * Shown in the inbox (the recipient had in-app notifications on). Off = email only.
+   */
+  in_app?: boolean | null;
+  /**
+   * Hidden after this time and purged by a job.
+   */
+  expires_at?: string | null;
+  emailed_at?: string | null;
+  digest?: (number | null) | NotificationDigest;
+  dedupe_key?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-types".
+ */
+export interface NotificationType {
+  id: number;
+  /**
+   * What code calls notify() with, e.g. "project_update". Do not rename a type in use.
+   */
+  code: string;
+  name: string;
+  description?: string | null;
+  /**
+   * Inactive types are not sent.
+   */
+  is_active?: boolean | null;
+  /**
+   * How often users who have not chosen get this type by email.
+   */
+  default_frequency: 'immediate' | 'daily_digest' | 'weekly_summary' | 'disabled';
+  /**
+   * Where this type goes for users who have not chosen (their channel switches still apply).
+   */
+  default_channels?: ('in_app' | 'email' | 'push')[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-digests".
+ */
+export interface NotificationDigest {
+  id: number;
+  user: number | User;
+  kind: 'daily_digest' | 'weekly_summary';
+  /**
+   * Local date (YYYY-MM-DD) the period starts on.
+   */
+  period_start: string;
+  /**
+   * 08:00 of that date in the user’s time zone.
+   */
+  period_start_at: string;
+  timezone: string;
+  notification_count: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-preferences".
+ */
+export interface NotificationPreference {
+  id: number;
+  user: number | User;
+  enable_in_app?: boolean | null;
+  enable_email?: boolean | null;
+  enable_push?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-type-preferences".
+ */
+export interface NotificationTypePreference {
+  id: number;
+  user: number | User;
+  notification_type: number | NotificationType;
+  frequency: 'immediate' | 'daily_digest' | 'weekly_summary' | 'disabled';
+  email_enabled?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "refresh-tokens".
  */
 export interface RefreshToken {
@@ -555,6 +901,54 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'profiles';
         value: number | Profile;
+      } | null)
+    | ({
+        relationTo: 'waitlist-entries';
+        value: number | WaitlistEntry;
+      } | null)
+    | ({
+        relationTo: 'items';
+        value: number | Item;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'media-transcodes';
+        value: number | MediaTranscode;
+      } | null)
+    | ({
+        relationTo: 'files';
+        value: number | File;
+      } | null)
+    | ({
+        relationTo: 'shares';
+        value: number | Share;
+      } | null)
+    | ({
+        relationTo: 'storage-usage';
+        value: number | StorageUsage;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'notification-types';
+        value: number | NotificationType;
+      } | null)
+    | ({
+        relationTo: 'notification-preferences';
+        value: number | NotificationPreference;
+      } | null)
+    | ({
+        relationTo: 'notification-type-preferences';
+        value: number | NotificationTypePreference;
+      } | null)
+    | ({
+        relationTo: 'notification-digests';
+        value: number | NotificationDigest;
       } | null)
     | ({
         relationTo: 'refresh-tokens';
@@ -808,6 +1202,213 @@ export interface ProfilesSelect<T extends boolean = true> {
   company?: T;
   interests?: T;
   skills?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "waitlist-entries_select".
+ */
+export interface WaitlistEntriesSelect<T extends boolean = true> {
+  email?: T;
+  source?: T;
+  position?: T;
+  confirmation_sent?: T;
+  subscribed_at?: T;
+  ip?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "items_select".
+ */
+export interface ItemsSelect<T extends boolean = true> {
+  title?: T;
+  description?: T;
+  content?: T;
+  body?: T;
+  body_text?: T;
+  item_type?: T;
+  status?: T;
+  metadata?: T;
+  user?: T;
+  published_at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  user?: T;
+  original_filename?: T;
+  media_type?: T;
+  duration?: T;
+  transcoded?: T;
+  transcode_status?: T;
+  transcode_error?: T;
+  transcoded_from?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media-transcodes_select".
+ */
+export interface MediaTranscodesSelect<T extends boolean = true> {
+  media?: T;
+  user?: T;
+  output_format?: T;
+  quality?: T;
+  status?: T;
+  attempts?: T;
+  locked_until?: T;
+  started_at?: T;
+  finished_at?: T;
+  error?: T;
+  output?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "files_select".
+ */
+export interface FilesSelect<T extends boolean = true> {
+  user?: T;
+  original_filename?: T;
+  description?: T;
+  tags?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "shares_select".
+ */
+export interface SharesSelect<T extends boolean = true> {
+  token_hash?: T;
+  resource_type?: T;
+  resource_id?: T;
+  permission?: T;
+  user?: T;
+  shared_with?: T;
+  expires_at?: T;
+  revoked_at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "storage-usage_select".
+ */
+export interface StorageUsageSelect<T extends boolean = true> {
+  user?: T;
+  used_bytes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  notification_id?: T;
+  recipient?: T;
+  type?: T;
+  title?: T;
+  message?: T;
+  priority?: T;
+  actor?:
+    | T
+    | {
+        type?: T;
+        user_id?: T;
+        investor_id?: T;
+        display_name?: T;
+      };
+  redirect?: T;
+  action_url?: T;
+  metadata?: T;
+  is_read?: T;
+  read_at?: T;
+  in_app?: T;
+  expires_at?: T;
+  emailed_at?: T;
+  digest?: T;
+  dedupe_key?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-types_select".
+ */
+export interface NotificationTypesSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  description?: T;
+  is_active?: T;
+  default_frequency?: T;
+  default_channels?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-preferences_select".
+ */
+export interface NotificationPreferencesSelect<T extends boolean = true> {
+  user?: T;
+  enable_in_app?: T;
+  enable_email?: T;
+  enable_push?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-type-preferences_select".
+ */
+export interface NotificationTypePreferencesSelect<T extends boolean = true> {
+  user?: T;
+  notification_type?: T;
+  frequency?: T;
+  email_enabled?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-digests_select".
+ */
+export interface NotificationDigestsSelect<T extends boolean = true> {
+  user?: T;
+  kind?: T;
+  period_start?: T;
+  period_start_at?: T;
+  timezone?: T;
+  notification_count?: T;
   updatedAt?: T;
   createdAt?: T;
 }

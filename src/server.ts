@@ -4,7 +4,9 @@ import { getPayload, type Payload } from 'payload'
 import payloadConfig from '../payload.config.ts'
 import { buildApp } from './app.ts'
 import { startCronJobs } from './jobs/index.ts'
+import { startOutboxWakeup } from './jobs/outboxWakeup.ts'
 import { startOutboxWorker } from './jobs/outboxWorker.ts'
+import { startTranscodeWorker } from './jobs/transcodeWorker.ts'
 import { config } from './lib/config.ts'
 import { closePayload } from './lib/db/closePayload.ts'
 import { runMigrations } from './lib/db/migrate.ts'
@@ -21,6 +23,8 @@ export type ServerOptions = {
   cron?: boolean
   /** Runs after migrations and before the server accepts requests (staff admin, demo data). */
   bootstrap?: (payload: Payload) => Promise<void>
+  /** A Payload instance of its own (another key), for a second instance in one process (multi-instance tests). */
+  instanceKey?: string
 }
 
 export type RunningServer = {
@@ -33,13 +37,15 @@ export type RunningServer = {
 
 /** Boots Payload, applies migrations and serves everything on one HTTP server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const payload = await getPayload({ config: payloadConfig })
+  const payload = await getPayload({ config: payloadConfig, key: options.instanceKey })
   await runMigrations(payload)
   await options.bootstrap?.(payload)
   const admin = options.admin ? await startAdmin(options.admin.dev) : undefined
   const httpServer = http.createServer(buildApp(payload, admin?.handle))
   const realtime = startRealtime(httpServer, payload)
   const outbox = startOutboxWorker({ payload, push: realtime })
+  const outboxWakeup = await startOutboxWakeup({ payload, push: realtime })
+  const transcodes = await startTranscodeWorker(payload)
   const cron = (options.cron ?? config.CRON_ENABLED) ? startCronJobs(payload) : undefined
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject)
@@ -52,7 +58,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     payload,
     httpServer,
     realtime,
-    close: () => (closing ??= shutdown({ httpServer, realtime, admin, payload, stopWorkers: [outbox, cron] })),
+    close: () => (closing ??= shutdown({ httpServer, realtime, admin, payload, stopWorkers: [outbox, outboxWakeup, transcodes, cron] })),
   }
 }
 

@@ -5,12 +5,22 @@ import { adminRoutes } from './admin/index.ts'
 import { authRoutes } from './auth/index.ts'
 import { billingRoutes } from './billing/index.ts'
 import { bookingsRoutes } from './bookings/index.ts'
+import { collabRoutes } from './collab/index.ts'
+import { communicationsRoutes } from './communications/index.ts'
 import { eventsRoutes } from './events/index.ts'
 import { facilitatorsRoutes } from './facilitators/index.ts'
+import { filesRoutes } from './files/index.ts'
+import { itemsRoutes } from './items/index.ts'
+import { mediaRoutes } from './media/index.ts'
+import { notificationsRoutes, startupPreferencesRoutes } from './notifications/index.ts'
+import { notifyRoutes } from './notify/index.ts'
 import { paymentsRoutes } from './payments/index.ts'
+import { recommendationsRoutes } from './recommendations/index.ts'
 import { registrationsRoutes } from './registrations/index.ts'
+import { searchRoutes } from './search/index.ts'
 import { systemRoutes } from './system/index.ts'
 import { usersRoutes } from './users/index.ts'
+import { waitlistRoutes } from './waitlist/index.ts'
 
 /** Every /api/v1 route group. A group missing here is neither served nor documented. */
 export const v1Groups: V1Router[] = [
@@ -22,6 +32,17 @@ export const v1Groups: V1Router[] = [
   facilitatorsRoutes,
   paymentsRoutes,
   billingRoutes,
+  communicationsRoutes,
+  notificationsRoutes,
+  startupPreferencesRoutes,
+  notifyRoutes,
+  waitlistRoutes,
+  itemsRoutes,
+  mediaRoutes,
+  filesRoutes,
+  collabRoutes,
+  searchRoutes,
+  recommendationsRoutes,
   adminRoutes,
   systemRoutes,
 ]

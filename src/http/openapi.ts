@@ -62,10 +62,23 @@ function operation({ method, path, spec }: RegisteredRoute): Operation {
     responses: responses(spec),
   }
   if (spec.description) op.description = spec.description
-  if (spec.body) op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input') } } }
+  if (spec.upload) op.requestBody = { required: true, content: { 'multipart/form-data': { schema: uploadSchema(spec) } } }
+  else if (spec.body) op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input') } } }
   if (spec.auth === 'user' || spec.auth === 'staff') op.security = [{ bearerAuth: [] }, { cookieAuth: [] }]
   if (spec.auth === 'optional') op.security = [{}, { bearerAuth: [] }, { cookieAuth: [] }]
   return op
+}
+
+/** The form of an upload route: its file field (binary) beside the text fields of its body schema. */
+function uploadSchema(spec: RouteSpec): JsonSchema {
+  const field = spec.upload?.field ?? 'file'
+  const fields = spec.body ? toSchema(spec.body, 'input') : { type: 'object', properties: {} }
+  return {
+    ...fields,
+    type: 'object',
+    properties: { [field]: { type: 'string', format: 'binary' }, ...fields.properties },
+    required: [field, ...(fields.required ?? [])],
+  }
 }
 
 function parameters(schema: z.ZodType | undefined, location: 'path' | 'query') {
@@ -90,7 +103,8 @@ function responses(spec: RouteSpec) {
         ? { description: schemaOrText }
         : { description, content: { 'application/json': { schema: toSchema(schemaOrText, 'output') } } }
   }
-  if (spec.body || spec.query || spec.params) out['400'] ??= errorResponse('Validation error')
+  if (spec.body || spec.query || spec.params || spec.upload) out['400'] ??= errorResponse('Validation error')
+  if (spec.upload) out['413'] ??= errorResponse('File larger than UPLOAD_MAX_BYTES, or over the storage quota')
   if (spec.auth === 'user' || spec.auth === 'staff') out['401'] ??= errorResponse('Not authenticated')
   if (spec.auth === 'staff') out['403'] ??= errorResponse('Forbidden')
   return out

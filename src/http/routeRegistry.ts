@@ -20,6 +20,11 @@ export type RouteSpec = {
   csrf?: boolean
   /** false: outside the per-client rate limit (Stripe webhooks, the CRM's service token). */
   rateLimit?: false
+  /**
+   * A multipart/form-data route: the file in `field` is streamed to a temp file (at most UPLOAD_MAX_BYTES,
+   * else 413) and handed to the handler as `upload`; the other form fields are parsed by `body`.
+   */
+  upload?: { field: string }
 }
 
 export type RegisteredRoute = { method: HttpMethod; path: string; spec: RouteSpec }

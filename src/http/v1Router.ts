@@ -8,6 +8,8 @@ import { applyClientRateLimit } from './rateLimitClient.ts'
 import './zodMessages.ts'
 import { routeRegistry, type HttpMethod, type RouteSpec } from './routeRegistry.ts'
 import { isStaffMember } from '../access/isStaffMember.ts'
+import { config } from '../lib/config.ts'
+import { readMultipart, type UploadedFile } from './multipart.ts'
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined
 
@@ -23,6 +25,8 @@ export type RouteContext<S extends RouteSpec> = {
   params: Parsed<S['params']>
   query: Parsed<S['query']>
   body: Parsed<S['body']>
+  /** The uploaded file of an `upload` route, on disk. */
+  upload: S['upload'] extends object ? UploadedFile : undefined
   http: { req: Request; res: Response }
 }
 
@@ -77,7 +81,11 @@ async function buildContext<S extends RouteSpec>(req: Request, res: Response, sp
   if (requirement === 'staff' && !isStaffMember(user)) throw new ForbiddenError()
   const params = spec.params ? spec.params.parse(req.params) : undefined
   const query = spec.query ? spec.query.parse(req.query) : undefined
-  const body = spec.body ? spec.body.parse(req.body ?? {}) : undefined
+  // The body of an upload is read only now, after authentication and the rate limit said yes.
+  const multipart = spec.upload
+    ? await readMultipart(req, res, { fileField: spec.upload.field, maxFileBytes: config.UPLOAD_MAX_BYTES })
+    : undefined
+  const body = spec.body ? spec.body.parse(multipart?.fields ?? req.body ?? {}) : undefined
   const payloadReq = await createLocalReq({ user: user ?? undefined, context: { reqId: String(req.id) } }, payload)
-  return { req: payloadReq, user, auth, params, query, body, http: { req, res } } as RouteContext<S>
+  return { req: payloadReq, user, auth, params, query, body, upload: multipart?.file, http: { req, res } } as RouteContext<S>
 }

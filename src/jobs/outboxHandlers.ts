@@ -1,4 +1,6 @@
+import { notificationOutboxHandlers } from '../domain/notifications/outboxHandlers.ts'
 import { coreOutboxHandlers, type OutboxHandlers } from '../domain/outbox/handlers.ts'
+import { waitlistOutboxHandlers } from '../domain/waitlist/outboxHandlers.ts'
 
 /**
  * Every outbox topic's handler: the outbox's own (email, push, Stripe) and each area's, composed here in
@@ -7,4 +9,6 @@ import { coreOutboxHandlers, type OutboxHandlers } from '../domain/outbox/handle
  */
 export const outboxHandlers: OutboxHandlers = {
   ...coreOutboxHandlers,
+  ...notificationOutboxHandlers,
+  ...waitlistOutboxHandlers,
 }

@@ -64,6 +64,7 @@ const Env = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
   RATE_LIMIT_REGISTRATIONS_PER_HOUR: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_PASSWORD_RESETS_PER_HOUR: z.coerce.number().int().positive().default(5),
+  RATE_LIMIT_WAITLIST_PER_HOUR: z.coerce.number().int().positive().default(10),
   REFRESH_TOKEN_REUSE_GRACE: duration.default(10),
   REFRESH_FAMILY_LIFETIME: duration.default(30 * 86400),
   WAITLIST_CLAIM_WINDOW: duration.default(24 * 3600),
@@ -75,6 +76,13 @@ const Env = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
     .default('1mb'),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(104_857_600),
+  USER_STORAGE_QUOTA_BYTES: z.coerce.number().int().positive().default(1_073_741_824),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ENDPOINT: optionalUrl,
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 })
 
 export type Config = ReturnType<typeof loadConfig>

@@ -1,34 +1,55 @@
 import type { Server as HttpServer } from 'node:http'
 import { createAdapter } from '@socket.io/redis-adapter'
 import { Redis } from 'ioredis'
-import type { Payload } from 'payload'
+import type { Payload, TypedUser } from 'payload'
 import { Server } from 'socket.io'
+import { missedNotifications } from '../domain/notifications/missedNotifications.ts'
+import { PUSH_EVENTS } from '../domain/notifications/pushEvents.ts'
+import { unreadCountForPush } from '../domain/notifications/unreadCount.ts'
 import { config } from '../lib/config.ts'
 import { logger } from '../lib/logger.ts'
 import { authenticateSocket } from './authenticateSocket.ts'
+import { startPlainWebSockets, type PlainSend } from './plainWebSocket.ts'
 import { userRoom } from './rooms.ts'
 
 /** The socket.io server; `emit` is the outbox's PushChannel (src/domain/outbox/handlers.ts). */
 export type Realtime = { io: Server; emit(room: string, event: string, data: unknown): void; close(): Promise<void> }
 
+/** Carries a push to the plain WebSocket clients of the other instances (through the Redis adapter). */
+const PLAIN_RELAY = 'plain-websocket-relay'
+
+/** A `since` cursor: the id of the last notification the client saw. */
+const sinceId = (value: unknown): number | null => {
+  const id = Number(value)
+  return value !== undefined && value !== null && value !== '' && Number.isInteger(id) && id >= 0 ? id : null
+}
+
 /**
- * socket.io on the API's HTTP server. Every socket is authenticated at the handshake and joins its user's
- * room; with REDIS_URL the Redis adapter carries emits between instances.
+ * socket.io on the API's HTTP server, plus spec 001's plain WebSocket. Every connection is authenticated
+ * at the handshake and joins its user's room; with REDIS_URL the Redis adapter carries emits between
+ * instances. On connect a client gets `ready`, what it missed since its `since` cursor, and its unread count.
  */
 export function startRealtime(httpServer: HttpServer, payload: Payload): Realtime {
   const io = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
-    // Leave other upgrade requests (Next's dev HMR socket) to their own handlers.
+    // Leave other upgrade requests (the plain WebSocket, Next's dev HMR socket) to their own handlers.
     destroyUpgrade: false,
     cors: { origin: config.CORS_ORIGINS, credentials: true },
   })
   const redis = config.REDIS_URL ? connectRedisAdapter(io, config.REDIS_URL) : undefined
+  const sync = async (send: PlainSend, user: TypedUser, since: unknown) => {
+    const cursor = sinceId(since)
+    if (cursor !== null) for (const missed of await missedNotifications(payload, user.id, cursor)) send(PUSH_EVENTS.new, missed)
+    const counted = await unreadCountForPush(payload, user.id)
+    send(PUSH_EVENTS.unreadCount, { unread_count: counted.count, count: counted.count, as_of: counted.as_of })
+  }
+  const plain = startPlainWebSockets(httpServer, payload, (send, user, since) => sync(send, user, since))
   io.use(async (socket, next) => {
     try {
       const user = await authenticateSocket(payload, socket.handshake)
       if (!user) return next(new Error('unauthorized'))
-      socket.data.userId = user.id
+      socket.data.user = user
       next()
     } catch (error) {
       logger.warn({ err: error }, 'socket handshake failed')
@@ -36,13 +57,22 @@ export function startRealtime(httpServer: HttpServer, payload: Payload): Realtim
     }
   })
   io.on('connection', (socket) => {
-    void socket.join(userRoom(socket.data.userId))
-    socket.emit('ready', { user_id: socket.data.userId })
+    const user = socket.data.user as TypedUser
+    void socket.join(userRoom(user.id))
+    socket.emit('ready', { user_id: user.id })
+    const since = (socket.handshake.auth as { since?: unknown }).since ?? socket.handshake.query.since
+    sync((event, data) => socket.emit(event, data), user, since).catch((error) => logger.warn({ err: error }, 'socket sync failed'))
   })
+  io.on(PLAIN_RELAY, (room: string, event: string, data: unknown) => plain.deliver(room, event, data))
   return {
     io,
-    emit: (room, event, data) => void io.to(room).emit(event, data),
+    emit: (room, event, data) => {
+      io.to(room).emit(event, data)
+      plain.deliver(room, event, data)
+      if (redis) io.serverSideEmit(PLAIN_RELAY, room, event, data)
+    },
     async close() {
+      await plain.close()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await Promise.all(redis?.map((client) => client.quit()) ?? [])
     },

@@ -1,2 +1,1 @@
-/** Room every socket of a user joins; emits to it reach all of that user's devices. */
-export const userRoom = (userId: number | string): string => `user:${userId}`
+export { userRoom } from '../domain/outbox/rooms.ts'

@@ -17,6 +17,7 @@ const GENEROUS_LIMITS = {
   RATE_LIMIT_PREMIUM_PER_HOUR: '1000000',
   RATE_LIMIT_REGISTRATIONS_PER_HOUR: '1000000',
   RATE_LIMIT_PASSWORD_RESETS_PER_HOUR: '1000000',
+  RATE_LIMIT_WAITLIST_PER_HOUR: '1000000',
   LOGIN_MAX_FAILURES_PER_IP: '1000000',
 }
 
@@ -43,4 +44,16 @@ export async function startTestApp({ env = {} }: { env?: Record<string, string> 
       await database.drop()
     },
   }
+}
+
+export type SecondInstance = { url: string; payload: Payload; api: ApiClient; stop(): Promise<void> }
+
+/**
+ * Another instance of the server on `app`'s database, as a second process behind a load balancer would
+ * be: its own Payload (pool), HTTP server, socket.io server and outbox worker, the same configuration.
+ */
+export async function startSecondInstance(app: TestApp): Promise<SecondInstance> {
+  const { startServer } = await import('../../src/server.ts')
+  const server = await startServer({ port: 0, host: '127.0.0.1', cron: false, instanceKey: `second-${app.database.name}` })
+  return { url: server.url, payload: server.payload, api: apiClient(server.url), stop: () => server.close() }
 }

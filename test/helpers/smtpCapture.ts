@@ -9,6 +9,11 @@ export function recipients(message: ParsedMail): string[] {
   return to.flatMap((group) => group.value.map((entry) => entry.address ?? ''))
 }
 
+/** A header exactly as sent (`Name: value`, unfolded), or undefined; mailparser parses some (List-*) into objects. */
+export function headerLine(message: ParsedMail, name: string): string | undefined {
+  return message.headerLines.find((line) => line.key === name.toLowerCase())?.line.replace(/\r?\n[ \t]+/g, ' ')
+}
+
 export type SmtpCapture = {
   url: string
   messages: ParsedMail[]

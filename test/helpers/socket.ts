@@ -15,3 +15,21 @@ export function nextEvent<T = unknown>(socket: Socket, event: string, timeoutMs 
     })
   })
 }
+
+/**
+ * A socket.io client of the inbox that resolves once it is fully connected: after `ready` and the unread
+ * count every connection starts with. `since` (the last notification id seen) is sent on every
+ * (re)connect, so a reconnect replays what was missed.
+ */
+export async function connectInbox(url: string, token: string, cursor: { since?: number } = {}) {
+  const socket = io(url, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    auth: (send) => send({ token, since: cursor.since }),
+    reconnection: false,
+    forceNew: true,
+  })
+  const initial = nextEvent<{ unread_count: number }>(socket, 'unread_count')
+  await nextEvent(socket, 'ready')
+  return { socket, initialCount: (await initial).unread_count }
+}

@@ -29,6 +29,7 @@ export const coreOutboxHandlers = {
       subject: message.subject,
       text: message.text,
       html: message.html,
+      headers: message.headers,
       attachments: message.attachments?.map((file) => ({
         filename: file.filename,
         content: Buffer.from(file.content_base64, 'base64'),

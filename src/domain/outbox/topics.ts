@@ -6,6 +6,8 @@ export const EmailMessage = z.object({
   text: z.string(),
   html: z.string().optional(),
   attachments: z.array(z.object({ filename: z.string(), content_base64: z.string(), content_type: z.string() })).optional(),
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on notification and digest mail. */
+  headers: z.record(z.string(), z.string()).optional(),
 })
 
 export const RealtimeMessage = z.object({
@@ -14,6 +16,12 @@ export const RealtimeMessage = z.object({
   data: z.unknown(),
 })
 
+/** Tells a user's connected clients their exact unread count, counted when the message is delivered. */
+export const UnreadCountPush = z.object({ user_id: z.number().int().positive() })
+
+/** The product waitlist's confirmation email, rendered and marked sent when it goes out. */
+export const WaitlistConfirmation = z.object({ entry_id: z.number().int().positive() })
+
 export const StripeRefund = z.object({ payment_id: z.number().int(), payment_intent: z.string().min(1) })
 export const StripeSessionExpiry = z.object({ session_id: z.string().min(1) })
 
@@ -21,6 +29,8 @@ export const StripeSessionExpiry = z.object({ session_id: z.string().min(1) })
 export const OUTBOX_TOPICS = {
   'email.send': EmailMessage,
   'realtime.emit': RealtimeMessage,
+  'notifications.unread_count': UnreadCountPush,
+  'waitlist.confirmation': WaitlistConfirmation,
   'stripe.refund': StripeRefund,
   'stripe.expire_session': StripeSessionExpiry,
 } as const

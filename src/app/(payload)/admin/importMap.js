@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { NewPasswordField as NewPasswordField_c7b0edfa56d3a86868324998f102ea56 } from '../../../../src/app/(payload)/components/NewPasswordField.tsx'
 import { AdminLoginForm as AdminLoginForm_f3261c29fb031cfbe3d69d024dc47853 } from '../../../../src/app/(payload)/components/AdminLoginForm.tsx'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -52,5 +53,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/app/(payload)/components/NewPasswordField.tsx#NewPasswordField": NewPasswordField_c7b0edfa56d3a86868324998f102ea56,
   "/src/app/(payload)/components/AdminLoginForm.tsx#AdminLoginForm": AdminLoginForm_f3261c29fb031cfbe3d69d024dc47853,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

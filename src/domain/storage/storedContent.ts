@@ -1,0 +1,16 @@
+import type { StoredBlob } from './blobs.ts'
+
+/** Everything the HTTP layer needs to serve an upload's bytes (Range, ETag, type, download name). */
+export type StoredContent = {
+  blob: StoredBlob
+  mimeType: string
+  /** Strong: a stored file never changes (new content is a new upload with a new name). */
+  etag: string
+  /** The name a download should carry (the client's original file name). */
+  downloadName: string
+}
+
+/** The strong validator of a stored file: its stored name and size (names are UUIDs, never reused). */
+export function storedEtag(filename: string, size: number): string {
+  return `"${filename.replace(/[^A-Za-z0-9.-]/g, '')}-${size.toString(16)}"`
+}
