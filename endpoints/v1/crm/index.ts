@@ -198,11 +198,11 @@ function declareCrmRoutes(router: V1Router, api: string, endpoints: string[]) {
       tags: ['CRM'],
       responses: { 200: HealthOut },
     },
-    async ({ req }) => ({
+    async ({ req, http }) => ({
       body: {
         status: 'healthy',
         service: 'CRM Notification Service',
-        port: config.CRM_PORT ?? config.PORT,
+        port: http.req.socket.localPort ?? config.PORT,
         timestamp: iso(new Date()),
         ...(await crmCounts(req.payload)),
         endpoints,

@@ -73,7 +73,7 @@ export type LockedStage = { id: number; bookingId: number; crmStatus: CrmStage; 
 export async function lockCrmBooking(req: PayloadRequest, bookingId: number, source?: CrmSource): Promise<LockedStage | null> {
   const db = await txDb(req)
   const result = await db.execute(sql`
-    SELECT id, booking_id, crm_status, facilitator_id FROM crm_bookings
+    SELECT id, booking_id::int AS booking_id, crm_status, facilitator_id::int AS facilitator_id FROM crm_bookings
     WHERE booking_id = ${bookingId} ${source ? sql`AND source = ${source}` : sql``}
     ORDER BY source = 'platform' DESC LIMIT 1 FOR UPDATE`)
   const row = firstRow<{ id: number; booking_id: number; crm_status: CrmStage; facilitator_id: number | null }>(result)
