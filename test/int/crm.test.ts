@@ -104,6 +104,9 @@ describe('delivery from the booking flow', () => {
       [event.id],
     )
     expect(arrivals).toHaveLength(50)
+    // And the external CRM (CRM_SERVICE_URL) heard of each booking exactly once (its deliveries came due after `now`).
+    await Promise.all([drainAll(later(1), 5), drainAll(later(1), 5)])
+    expect(ids.map((id) => fake.requestsFor(id).length)).toEqual(ids.map(() => 1))
   }, 120_000)
 
   it('a worker stopped between claim and write, then restarted, still leaves one row per booking', async () => {
@@ -127,6 +130,7 @@ describe('delivery from the booking flow', () => {
     expect(await crmRows('booking_id = $1', [id])).toHaveLength(1)
     expect(await historyOf(row.id)).toEqual([{ from_status: null, to_status: 'new' }])
     expect((await outboxOf(id))[0].status).toBe('done')
+    expect(fake.requestsFor(id)).toHaveLength(1) // the re-runs changed nothing, so nothing was sent again
   })
 
   it('a cancel and a free registration through events/{id}/register reach the CRM too', async () => {

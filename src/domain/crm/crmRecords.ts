@@ -22,7 +22,8 @@ export type CrmBookingFields = {
   status: CrmBookingStatus
 }
 
-export type UpsertedBooking = { id: number; inserted: boolean }
+/** `changed`: it is new, or its snapshot differs from what the CRM had (a repeated message changes nothing). */
+export type UpsertedBooking = { id: number; inserted: boolean; changed: boolean }
 
 /** Creates the booking (stage new, with its arrival in the history) or refreshes its snapshot; returns its row id. */
 export async function upsertCrmBooking(req: PayloadRequest, fields: CrmBookingFields): Promise<UpsertedBooking> {
@@ -41,11 +42,27 @@ export async function upsertCrmBooking(req: PayloadRequest, fields: CrmBookingFi
       event_start_datetime = EXCLUDED.event_start_datetime, event_location = EXCLUDED.event_location,
       facilitator_id = EXCLUDED.facilitator_id, booking_date = EXCLUDED.booking_date, notes = EXCLUDED.notes,
       status = EXCLUDED.status, updated_at = now()
+    WHERE (crm_bookings.registration_id, crm_bookings.user_id, crm_bookings.user_email, crm_bookings.user_name, crm_bookings.user_phone,
+        crm_bookings.event_id, crm_bookings.event_title, crm_bookings.event_type, crm_bookings.event_start_datetime,
+        crm_bookings.event_location, crm_bookings.facilitator_id, crm_bookings.booking_date, crm_bookings.notes, crm_bookings.status)
+      IS DISTINCT FROM (EXCLUDED.registration_id, EXCLUDED.user_id, EXCLUDED.user_email, EXCLUDED.user_name, EXCLUDED.user_phone,
+        EXCLUDED.event_id, EXCLUDED.event_title, EXCLUDED.event_type, EXCLUDED.event_start_datetime,
+        EXCLUDED.event_location, EXCLUDED.facilitator_id, EXCLUDED.booking_date, EXCLUDED.notes, EXCLUDED.status)
     RETURNING id, received_at, (xmax = 0) AS inserted`)
   const row = firstRow<{ id: number; received_at: Date; inserted: boolean }>(result)
-  if (!row) throw new Error('crm booking upsert returned no row')
+  if (!row) return { id: await crmBookingIdOf(req, fields.source, fields.bookingId), inserted: false, changed: false }
   if (row.inserted) await insertStageChange(req, { crmBookingId: row.id, from: null, to: 'new', actor: 'system', at: row.received_at })
-  return { id: row.id, inserted: row.inserted }
+  return { id: row.id, inserted: row.inserted, changed: true }
+}
+
+/** The row id of a booking the upsert left as it was (ON CONFLICT ... WHERE returns no row then). */
+async function crmBookingIdOf(req: PayloadRequest, source: CrmSource, bookingId: number): Promise<number> {
+  const db = await txDb(req)
+  const row = firstRow<{ id: number }>(
+    await db.execute(sql`SELECT id FROM crm_bookings WHERE source = ${source} AND booking_id = ${bookingId}`),
+  )
+  if (!row) throw new Error(`crm booking ${source}/${bookingId} vanished after its upsert`)
+  return row.id
 }
 
 export type StageChange = {

@@ -16,7 +16,7 @@ export async function syncPlatformBooking(payload: Payload, registrationId: numb
   await withTransaction(req, async () => {
     const booking = await bookingForCrm(req, registrationId)
     if (!booking || !booking.isBooking) return
-    const { id } = await upsertCrmBooking(req, {
+    const { id, changed } = await upsertCrmBooking(req, {
       source: 'platform',
       bookingId: booking.registrationId,
       registrationId: booking.registrationId,
@@ -27,6 +27,7 @@ export async function syncPlatformBooking(payload: Payload, registrationId: numb
       notes: booking.notes,
       status: booking.cancelled ? 'cancelled' : 'received',
     })
-    if (config.CRM_SERVICE_URL) await enqueue(req, 'crm.deliver', { crm_booking_id: id })
+    // A repeated message (a crash before `done`, a second worker) changes nothing and sends nothing again.
+    if (changed && config.CRM_SERVICE_URL) await enqueue(req, 'crm.deliver', { crm_booking_id: id })
   })
 }
