@@ -27,7 +27,7 @@ export function filterSql(filters: CrmBookingFilters): { where: string; values: 
     const value = filters[key]
     if (value === undefined) continue
     values.push(value)
-    clauses.push(`${COLUMNS[key]}${typeof value === 'number' ? '' : '::text'} = $${values.length}`)
+    clauses.push(`${COLUMNS[key]} = $${values.length}`)
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', values }
 }
