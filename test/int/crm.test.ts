@@ -445,6 +445,18 @@ describe('facilitator statistics and dashboard', () => {
     expect(filtered.body.statistics.total_bookings).toBe(4) // statistics cover all of the facilitator's bookings
     const byStage = await crmGet(`/facilitators/${facilitator}/bookings?crm_status=contacted`)
     expect(byStage.body.bookings.map((booking: Json) => Number(booking.booking_id))).toEqual([ids[1]])
+    expect((await crmGet(`/facilitators/${facilitator}/bookings?status=cancelled`)).body.bookings).toEqual([])
+    expect((await crmGet(`/facilitators/${facilitator}/bookings?status=received&page=2&per_page=3`)).body.pagination).toEqual({
+      page: 2,
+      pages: 2,
+      per_page: 3,
+      total: 4,
+      has_next: false,
+      has_prev: true,
+    })
+    for (const bad of ['status=lost', 'crm_status=archived', 'per_page=101', 'page=0']) {
+      expect((await crmGet(`/facilitators/${facilitator}/bookings?${bad}`)).status).toBe(400)
+    }
   })
 
   it('the dashboard has the summary, popular events, recent bookings and trends', async () => {
