@@ -629,6 +629,12 @@ describe('admin: flagged bookings and the daily digest', () => {
       { from_status: null, to_status: 'new' },
       { from_status: 'new', to_status: 'contacted' },
     ])
+    // What the admin's edit view shows: the history (join field) and the flag, through Payload's REST API.
+    const rest = await app.api.get(`/api/crm-bookings/${row.id}?depth=1`, { token: admin.token })
+    expect(rest.status).toBe(200)
+    expect(rest.body).toMatchObject({ crm_status: 'contacted', waiting_over_24h: false })
+    expect(rest.body.status_history.docs.map((change: Json) => change.to_status)).toEqual(['new', 'contacted'])
+    expect((await app.api.get(`/api/crm-bookings/${row.id}`, { token: (await makeUser(app)).token })).status).toBe(403)
     await expect(sqlRows(app, 'DELETE FROM crm_status_changes WHERE crm_booking_id = $1', [row.id])).rejects.toThrow(/append-only/)
   })
 })

@@ -24,7 +24,9 @@ export async function deliverToExternalCrm(payload: Payload, crmBookingId: numbe
   try {
     await postBookingNotification({ url, token: config.CRM_BEARER_TOKEN }, notificationBody(row), `booking-${row.booking_id}-${row.status}`)
   } catch (error) {
-    await withTransaction(req, () => recordDeliveryAttempt(req, crmBookingId, { error: (error as Error).message }))
+    await withTransaction(req, () =>
+      recordDeliveryAttempt(req, crmBookingId, { error: error instanceof Error ? error.message : String(error) }),
+    )
     throw error
   }
   await withTransaction(req, () => recordDeliveryAttempt(req, crmBookingId, { deliveredAt: new Date() }))

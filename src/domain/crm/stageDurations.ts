@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { poolOf } from '../../lib/db/pool.ts'
-import { CRM_PIPELINE, type CrmStage } from './statuses.ts'
+import type { CrmStage } from './statuses.ts'
 
 export type StageDuration = { median_seconds: number | null; bookings: number }
 
@@ -22,10 +22,9 @@ export async function stageDurations(payload: Payload, facilitatorId: number): P
     [facilitatorId],
   )
   const byStage = new Map(rows.map((row) => [row.stage, row]))
-  return Object.fromEntries(
-    CRM_PIPELINE.map((stage) => {
-      const row = byStage.get(stage)
-      return [stage, { median_seconds: row ? row.median_seconds : null, bookings: row?.bookings ?? 0 }]
-    }),
-  ) as Record<CrmStage, StageDuration>
+  const of = (stage: CrmStage): StageDuration => {
+    const row = byStage.get(stage)
+    return { median_seconds: row ? row.median_seconds : null, bookings: row?.bookings ?? 0 }
+  }
+  return { new: of('new'), reviewed: of('reviewed'), contacted: of('contacted'), confirmed: of('confirmed'), completed: of('completed') }
 }
