@@ -15,6 +15,7 @@ import { toRow, type Row } from './rows.ts'
 import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 import { measureWebhooks } from './webhooks.ts'
 import { contentReport, measureContent } from './content.ts'
+import { crmReport, measureCrm } from './crm.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 
 /**
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   const baselinePort = await freePort()
   const jwtSecret = randomBytes(32).toString('hex')
   const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`
+  const crmToken = randomBytes(20).toString('hex')
   // Stripe itself is out of reach: the local fake answers the SDK (no Stripe call is on a measured path).
   const fakeStripe = await startFakeStripe({ webhookSecret, webhookUrl: `http://127.0.0.1:${platformPort}/api/v1/payments/webhook` })
   const platform = startChild(['--conditions=production', 'dist/src/main.js'], {
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
     DATABASE_URL: database.url,
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     JWT_SECRET: jwtSecret,
-    CRM_BEARER_TOKEN: randomBytes(20).toString('hex'),
+    CRM_BEARER_TOKEN: crmToken,
     ADMIN_PASSWORD: 'Bench-Admin-Password-1',
     SEED_DEMO: 'true',
     CRON_ENABLED: 'false',
@@ -70,8 +72,10 @@ async function main(): Promise<void> {
     rows.push(contention.row)
     rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
     const content = await measureContent(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
+    const crm = await measureCrm(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, crmToken)
     printTable(rows)
     process.stdout.write(contentReport(content))
+    process.stdout.write(crmReport(crm))
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
     )
@@ -92,6 +96,7 @@ async function main(): Promise<void> {
       },
       password_verification: hashCost,
       content,
+      crm,
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)
