@@ -123,7 +123,7 @@ describe('real-time delivery', () => {
 
   it('keeps the unread count exact after 1,000 random read / unread / mark-all operations', async () => {
     const kim = await makeUser(mail.app)
-    const stored = []
+    const stored: Awaited<ReturnType<typeof notifyUser>>[] = []
     for (let n = 0; n < 25; n++) stored.push(await notifyUser(mail.app, kim.user.id, 'system', { title: `n${n}` }))
     const client = await inboxSocket(kim)
     let seed = 20261206

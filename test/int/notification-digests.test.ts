@@ -26,7 +26,8 @@ const claimsOf = (user: TestUser) =>
     `SELECT kind, period_start, period_start_at, timezone, notification_count FROM notification_digests WHERE user_id = $1 ORDER BY id`,
     [user.user.id],
   )
-const typeId = async (code: string) => (await sqlRows<{ id: number }>(mail.app, `SELECT id FROM notification_types WHERE code = $1`, [code]))[0].id
+const typeId = async (code: string) =>
+  (await sqlRows<{ id: number }>(mail.app, `SELECT id FROM notification_types WHERE code = $1`, [code]))[0].id
 
 describe('the digest job', () => {
   it('is scheduled with node-cron every quarter hour', () => {
@@ -77,7 +78,9 @@ describe('the digest job', () => {
     for (const absent of ['already read', 'emailed at once', 'expired', 'milestone']) expect(tokyoDaily.text).not.toContain(absent)
     expect(tokyoMail.find((message) => message.subject?.startsWith('Your weekly summary'))!.text).toContain('tokyo: milestone')
     expect(headerLine(tokyoDaily, 'list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click')
-    expect(headerLine(tokyoDaily, 'list-unsubscribe')).toMatch(/^List-Unsubscribe: <https?:\/\/.+\/api\/v1\/notifications\/unsubscribe\/\?token=.+>$/)
+    expect(headerLine(tokyoDaily, 'list-unsubscribe')).toMatch(
+      /^List-Unsubscribe: <https?:\/\/.+\/api\/v1\/notifications\/unsubscribe\/\?token=.+>$/,
+    )
 
     const laMail = digestsTo(la)
     expect(laMail.map((message) => message.subject)).toEqual(['Your daily digest: 1 new notification'])
@@ -91,7 +94,12 @@ describe('the digest job', () => {
       ]),
     )
     expect(await claimsOf(la)).toEqual([
-      expect.objectContaining({ kind: 'daily_digest', period_start: '2027-01-11', timezone: 'America/Los_Angeles', notification_count: '1' }),
+      expect.objectContaining({
+        kind: 'daily_digest',
+        period_start: '2027-01-11',
+        timezone: 'America/Los_Angeles',
+        notification_count: '1',
+      }),
     ])
     const outbox = await sqlRows<{ priority: string }>(
       mail.app,
@@ -125,7 +133,9 @@ describe('the digest job', () => {
     await digestAt('2027-11-07T13:15:00Z')
     await delivered()
 
-    expect((await claimsOf(ny)).map((claim) => [claim.period_start, claim.period_start_at.toISOString(), claim.notification_count])).toEqual([
+    expect(
+      (await claimsOf(ny)).map((claim) => [claim.period_start, claim.period_start_at.toISOString(), claim.notification_count]),
+    ).toEqual([
       ['2027-03-13', '2027-03-13T13:00:00.000Z', '1'],
       ['2027-03-14', '2027-03-14T12:00:00.000Z', '1'],
       ['2027-11-06', '2027-11-06T12:00:00.000Z', '1'],

@@ -14,7 +14,14 @@ export type ClaimedDigest = {
   email: string
   total: number
   type_ids: number[]
-  items: { title: string; message: string | null; type_name: string; action_url: string | null; redirect_url: string | null; created_at: string }[]
+  items: {
+    title: string
+    message: string | null
+    type_name: string
+    action_url: string | null
+    redirect_url: string | null
+    created_at: string
+  }[]
 }
 
 const emailByDefault = sql`EXISTS (SELECT 1 FROM notification_types_default_channels c WHERE c.parent_id = t.id AND c.value = 'email')`
