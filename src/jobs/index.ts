@@ -19,8 +19,9 @@ export const jobs: Job[] = [
   { name: 'expire-waitlist-offers', schedule: '* * * * *', run: expireWaitlistOffers },
   { name: 'expire-seat-holds', schedule: '* * * * *', run: expireSeatHolds },
   { name: 'reconcile-stripe', schedule: '*/10 * * * *', run: reconcileStripe },
-  // Every 15 minutes: 08:00 local falls on a quarter hour in every time zone (UTC+5:45 included).
-  { name: 'notification-digests', schedule: '*/15 * * * *', run: sendDigests },
+  // Every 15 minutes, a minute past (claims wait a minute, see digestRecords.ts): 08:00 local falls on a
+  // quarter hour in every time zone (UTC+5:45 included).
+  { name: 'notification-digests', schedule: '1-59/15 * * * *', run: sendDigests },
   { name: 'event-reminders', schedule: '*/5 * * * *', run: sendEventReminders },
   { name: 'purge-expired-notifications', schedule: '41 * * * *', run: purgeExpiredNotifications },
 ]

@@ -31,7 +31,7 @@ const typeId = async (code: string) =>
 
 describe('the digest job', () => {
   it('is scheduled with node-cron every quarter hour', () => {
-    expect(jobs.find((job) => job.name === 'notification-digests')).toMatchObject({ schedule: '*/15 * * * *', run: sendDigests })
+    expect(jobs.find((job) => job.name === 'notification-digests')).toMatchObject({ schedule: '1-59/15 * * * *', run: sendDigests })
   })
 
   it('run twice in parallel at a fixed now, sends each user in two time zones one email per period with exactly the right notifications', async () => {
@@ -118,7 +118,14 @@ describe('the digest job', () => {
   it('sends a user in America/New_York one daily digest at 08:00 local on each side of both daylight-saving changes', async () => {
     const ny = await makeUser(mail.app, { timezone: 'America/New_York' })
     const digestAt = async (now: string, title?: string) => {
-      if (title) await notifyUser(mail.app, ny.user.id, 'project_update', { title })
+      if (title) {
+        // Created two hours before this run, as it would be were the clock at `now`.
+        const stored = await notifyUser(mail.app, ny.user.id, 'project_update', { title })
+        await sqlRows(mail.app, `UPDATE notifications SET created_at = $2::timestamptz - interval '2 hours' WHERE id = $1`, [
+          stored.id,
+          now,
+        ])
+      }
       await Promise.all([sendDigests(mail.app.payload, new Date(now)), sendDigests(mail.app.payload, new Date(now))])
     }
     // Spring forward on Sunday 14 March 2027: 08:00 is 13:00 UTC the day before, 12:00 UTC that day.

@@ -24,16 +24,24 @@ export type ClaimedDigest = {
   }[]
 }
 
+/**
+ * A period is claimed a minute after it starts: a notification whose transaction began just before 08:00
+ * (created_at) but committed just after is then visible to the claim, and never falls between two windows.
+ */
+const SETTLE = sql.raw(`interval '1 minute'`)
+
 const emailByDefault = sql`EXISTS (SELECT 1 FROM notification_types_default_channels c WHERE c.parent_id = t.id AND c.value = 'email')`
 
 /**
  * Claims the digests due at `now` for up to `limit` users with pending mail (ids above `afterUserId`), in
- * one statement of req's transaction: for each user and kind the current period starts at the last local
+ * one statement of req's transaction. For each user and kind the current period starts at the last local
  * 08:00 (daily) or Monday 08:00 (weekly) at or before `now` in the user's time zone, computed by Postgres
- * so daylight-saving changes are right. A digest gathers the user's unread, not yet emailed, unexpired
- * notifications created before the period started whose type's frequency is that kind and whose email is
- * on. The unique (user, kind, period_start) row is the claim: a second run, instance or retry of the same
- * period inserts nothing and so marks and returns nothing. Claimed notifications get emailed_at and digest_id.
+ * so daylight-saving changes are right. A digest gathers the user's unread, unexpired notifications not
+ * emailed at once, whose type's frequency is that kind and whose email is on, created in the window from
+ * the previous digest's period start (of that user and kind) to this one's: each notification is in one
+ * digest, and a missed period (downtime) is covered by the next. The unique (user, kind, period_start) row
+ * is the claim: a second run, instance or retry of the same period inserts nothing and returns nothing.
+ * Nothing else is written, so 100,000 digests do not rewrite a million notification rows.
  */
 export async function claimDueDigests(
   req: PayloadRequest,
@@ -47,49 +55,45 @@ export async function claimDueDigests(
       SELECT DISTINCT n.recipient_id AS user_id FROM notifications n
       WHERE n.emailed_at IS NULL AND NOT n.is_read AND n.recipient_id > ${afterUserId}
       ORDER BY 1 LIMIT ${limit}
-    ), zones AS (SELECT name FROM pg_timezone_names), recipients AS (
-      SELECT u.id, u.email, CASE WHEN u.timezone IN (SELECT name FROM zones) THEN u.timezone ELSE 'UTC' END AS tz
+    ), zones AS MATERIALIZED (SELECT name FROM pg_timezone_names), recipients AS (
+      SELECT u.id, u.email, COALESCE(z.name, 'UTC') AS tz
       FROM candidates c JOIN users u ON u.id = c.user_id
+      LEFT JOIN zones z ON z.name = u.timezone
       LEFT JOIN notification_preferences p ON p.user_id = u.id
       WHERE u.email IS NOT NULL AND u.is_active IS NOT FALSE AND COALESCE(p.enable_email, true)
     ), periods AS (
-      SELECT r.id AS user_id, r.email, r.tz, k.kind, l.local_start, l.local_start AT TIME ZONE r.tz AS start_at
+      SELECT r.id AS user_id, r.email, r.tz, k.kind, l.local_start, l.local_start AT TIME ZONE r.tz AS start_at,
+        (SELECT max(d.period_start_at) FROM notification_digests d WHERE d.user_id = r.id AND d.kind::text = k.kind) AS since
       FROM recipients r
       CROSS JOIN (VALUES ('daily_digest', 'day'), ('weekly_summary', 'week')) AS k(kind, unit)
       CROSS JOIN LATERAL (
-        SELECT date_trunc(k.unit, (${at}::timestamptz AT TIME ZONE r.tz) - interval '8 hours') + interval '8 hours' AS local_start
+        SELECT date_trunc(k.unit, ((${at}::timestamptz - ${SETTLE}) AT TIME ZONE r.tz) - interval '8 hours') + interval '8 hours' AS local_start
       ) l
     ), items AS (
-      SELECT n.id, n.recipient_id, p.kind, n.type_id, n.title, n.message, t.name AS type_name, n.action_url,
+      SELECT n.recipient_id, p.kind, n.type_id, n.title, n.message, t.name AS type_name, n.action_url,
         n.redirect->>'url' AS redirect_url, n.created_at,
         row_number() OVER (PARTITION BY n.recipient_id, p.kind ORDER BY n.created_at DESC, n.id DESC) AS rank
       FROM periods p
       JOIN notifications n ON n.recipient_id = p.user_id AND n.emailed_at IS NULL AND NOT n.is_read
-        AND n.created_at < p.start_at AND (n.expires_at IS NULL OR n.expires_at > ${at}::timestamptz)
+        AND n.created_at < p.start_at AND n.created_at >= COALESCE(p.since, '-infinity')
+        AND (n.expires_at IS NULL OR n.expires_at > ${at}::timestamptz)
       JOIN notification_types t ON t.id = n.type_id
       LEFT JOIN notification_type_preferences tp ON tp.user_id = n.recipient_id AND tp.notification_type_id = t.id
       WHERE COALESCE(tp.frequency::text, t.default_frequency::text) = p.kind AND COALESCE(tp.email_enabled, ${emailByDefault})
+    ), digests AS (
+      SELECT i.recipient_id AS user_id, i.kind, count(*)::int AS total, array_agg(DISTINCT i.type_id) AS type_ids,
+        json_agg(json_build_object('title', i.title, 'message', i.message, 'type_name', i.type_name, 'action_url', i.action_url,
+          'redirect_url', i.redirect_url, 'created_at', i.created_at) ORDER BY i.rank) FILTER (WHERE i.rank <= ${DIGEST_ITEMS_SHOWN}) AS items
+      FROM items i GROUP BY i.recipient_id, i.kind
     ), claims AS (
       INSERT INTO notification_digests (user_id, kind, period_start, period_start_at, timezone, notification_count, updated_at, created_at)
-      SELECT p.user_id, p.kind::enum_notification_digests_kind, to_char(p.local_start, 'YYYY-MM-DD'), p.start_at, p.tz, count(*), now(), now()
-      FROM periods p JOIN items i ON i.recipient_id = p.user_id AND i.kind = p.kind
-      GROUP BY p.user_id, p.kind, p.local_start, p.start_at, p.tz
+      SELECT p.user_id, p.kind::enum_notification_digests_kind, to_char(p.local_start, 'YYYY-MM-DD'), p.start_at, p.tz, g.total, now(), now()
+      FROM periods p JOIN digests g ON g.user_id = p.user_id AND g.kind = p.kind
       ON CONFLICT (user_id, kind, period_start) DO NOTHING
-      RETURNING id, user_id, kind::text AS kind, notification_count
-    ), marked AS (
-      -- Runs whether or not it is read (data-modifying CTEs always do).
-      UPDATE notifications n SET emailed_at = now(), digest_id = c.id
-      FROM claims c JOIN items i ON i.recipient_id = c.user_id AND i.kind = c.kind
-      WHERE n.id = i.id
-      RETURNING n.id
+      RETURNING id, user_id, kind::text AS kind
     )
-    SELECT c.id AS digest_id, c.user_id, c.kind, p.email, c.notification_count::int AS total,
-      (SELECT array_agg(DISTINCT i.type_id) FROM items i WHERE i.recipient_id = c.user_id AND i.kind = c.kind) AS type_ids,
-      (SELECT json_agg(json_build_object('title', i.title, 'message', i.message, 'type_name', i.type_name, 'action_url', i.action_url,
-          'redirect_url', i.redirect_url, 'created_at', i.created_at) ORDER BY i.rank)
-        FROM items i WHERE i.recipient_id = c.user_id AND i.kind = c.kind AND i.rank <= ${DIGEST_ITEMS_SHOWN}) AS items,
-      (SELECT max(user_id) FROM candidates) AS last_user_id
-    FROM claims c JOIN periods p ON p.user_id = c.user_id AND p.kind = c.kind
+    SELECT c.id AS digest_id, c.user_id, c.kind, p.email, g.total, g.type_ids, g.items, (SELECT max(user_id) FROM candidates) AS last_user_id
+    FROM claims c JOIN periods p ON p.user_id = c.user_id AND p.kind = c.kind JOIN digests g ON g.user_id = c.user_id AND g.kind = c.kind
     UNION ALL
     -- Always one row carrying the cursor, even when nothing was claimed.
     SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT max(user_id) FROM candidates)
