@@ -33,7 +33,12 @@ const PER_USER = 10
 const duration = Number(process.env.BENCH_DURATION ?? 10)
 const loader = (root: string) => pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href
 
-export async function measureNotifications(baseUrl: string, databaseUrl: string, jwtSecret: string, root: string): Promise<NotificationsBench> {
+export async function measureNotifications(
+  baseUrl: string,
+  databaseUrl: string,
+  jwtSecret: string,
+  root: string,
+): Promise<NotificationsBench> {
   const inbox = await measureInbox(baseUrl, databaseUrl, jwtSecret, root)
   const push = await measurePush(baseUrl, databaseUrl, jwtSecret)
   const digest = await measureDigest(databaseUrl, root)
@@ -66,7 +71,9 @@ async function measureInbox(baseUrl: string, databaseUrl: string, jwtSecret: str
     const rawUrl = `http://127.0.0.1:${rawPort}/?user=${userId}`
     await waitForOk(rawUrl)
     const platform = { url: `${baseUrl}/api/v1/communications/notifications/`, headers: { authorization: `Bearer ${tokens[0]}` } }
-    process.stdout.write(`GET /api/v1/communications/notifications/ (${INBOX_SIZE} notifications) -> platform and raw pg (${duration}s each)\n`)
+    process.stdout.write(
+      `GET /api/v1/communications/notifications/ (${INBOX_SIZE} notifications) -> platform and raw pg (${duration}s each)\n`,
+    )
     const run = (url: string, headers: Record<string, string> = {}) => autocannon({ url, headers, connections: 10, duration })
     await run(platform.url, platform.headers) // warm-up (JIT, caches), not counted
     const platformP99 = (await run(platform.url, platform.headers)).latency.p99
@@ -89,7 +96,13 @@ async function measurePush(baseUrl: string, databaseUrl: string, jwtSecret: stri
       const batch = tokens.slice(start, start + 100).map(
         (token) =>
           new Promise<void>((resolve, reject) => {
-            const socket = io(baseUrl, { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true })
+            const socket = io(baseUrl, {
+              path: '/socket.io',
+              transports: ['websocket'],
+              auth: { token },
+              reconnection: false,
+              forceNew: true,
+            })
             sockets.push(socket)
             socket.on('notification:new', (data: { title: string; created_at: string }) => {
               latencies.push(Date.now() - Date.parse(data.created_at))
@@ -159,7 +172,13 @@ async function measureDigest(databaseUrl: string, root: string): Promise<Notific
 
 async function waitForOk(url: string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (await fetch(url).then((res) => res.ok, () => false)) return
+    if (
+      await fetch(url).then(
+        (res) => res.ok,
+        () => false,
+      )
+    )
+      return
     await sleep(100)
   }
   throw new Error(`${url} did not start`)
