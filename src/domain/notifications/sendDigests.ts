@@ -2,14 +2,14 @@ import { createLocalReq, type Payload } from 'payload'
 import { config } from '../../lib/config.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import { enqueueMany } from '../outbox/enqueueMany.ts'
-import { claimDueDigests, type ClaimedDigest } from './digestRecords.ts'
+import { claimDueDigests, knownTimezones, type ClaimedDigest } from './digestRecords.ts'
 import { emailLinks } from './emailLinks.ts'
 import { notificationLink, renderDigestEmail } from './emailTemplates.ts'
 
 /** Users per transaction: big enough for few round trips, small enough that one statement's emails fit in memory. */
 export const DIGEST_BATCH_USERS = 2000
 
-function digestEmail(digest: ClaimedDigest) {
+export function digestEmail(digest: ClaimedDigest) {
   const links = emailLinks({ userId: digest.user_id, typeIds: digest.type_ids })
   const items = digest.items.map((item) => ({
     title: item.title,
@@ -30,10 +30,11 @@ function digestEmail(digest: ClaimedDigest) {
 export async function sendDigests(payload: Payload, now: Date, batchUsers = DIGEST_BATCH_USERS): Promise<number> {
   let afterUserId = 0
   let sent = 0
+  const zones = await knownTimezones(await createLocalReq({}, payload))
   for (;;) {
     const req = await createLocalReq({}, payload)
     const batch = await withTransaction(req, async () => {
-      const claimed = await claimDueDigests(req, now, { afterUserId, limit: batchUsers })
+      const claimed = await claimDueDigests(req, now, { afterUserId, limit: batchUsers, zones })
       await enqueueMany(req, 'email.send', claimed.digests.map(digestEmail), { priority: 'bulk' })
       return claimed
     })
