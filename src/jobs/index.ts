@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { withAdvisoryLock } from '../lib/db/advisoryLock.ts'
 import { poolOf } from '../lib/db/pool.ts'
 import { logger } from '../lib/logger.ts'
+import { crmWaitingDigest } from './crmWaitingDigest.ts'
 import { expireSeatHolds } from './expireSeatHolds.ts'
 import { expireWaitlistOffers } from './expireWaitlistOffers.ts'
 import { pruneOutbox } from './pruneOutbox.ts'
@@ -24,6 +25,7 @@ export const jobs: Job[] = [
   { name: 'notification-digests', schedule: '1-59/15 * * * *', run: sendDigests },
   { name: 'event-reminders', schedule: '*/5 * * * *', run: sendEventReminders },
   { name: 'purge-expired-notifications', schedule: '41 * * * *', run: purgeExpiredNotifications },
+  { name: 'crm-waiting-digest', schedule: '0 8 * * *', run: crmWaitingDigest },
 ]
 
 /** Runs a job unless another instance is running it right now (advisory lock), so it runs once per tick. */
