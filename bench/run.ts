@@ -15,6 +15,7 @@ import { toRow, type Row } from './rows.ts'
 import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 import { measureWebhooks } from './webhooks.ts'
 import { contentReport, measureContent } from './content.ts'
+import { measureNotifications, notificationsReport } from './notifications.ts'
 import { crmReport, measureCrm } from './crm.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 
@@ -72,9 +73,11 @@ async function main(): Promise<void> {
     rows.push(contention.row)
     rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
     const content = await measureContent(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
+    const notifications = await measureNotifications(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
     const crm = await measureCrm(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, crmToken)
     printTable(rows)
     process.stdout.write(contentReport(content))
+    process.stdout.write(notificationsReport(notifications))
     process.stdout.write(crmReport(crm))
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
       },
       password_verification: hashCost,
       content,
+      notifications,
       crm,
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')

@@ -79,10 +79,17 @@ export function startRealtime(httpServer: HttpServer, payload: Payload): Realtim
   }
 }
 
+/**
+ * The adapter's channel names carry the database's name: instances serving one database are one
+ * deployment and hear each other, while other deployments sharing the Redis (staging, test runs) never do.
+ */
+const adapterKey = (databaseUrl: string | undefined) =>
+  `socket.io#${databaseUrl ? decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) : 'default'}`
+
 function connectRedisAdapter(io: Server, url: string): Redis[] {
   const pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 })
   const sub = pub.duplicate()
   for (const client of [pub, sub]) client.on('error', (error) => logger.error({ err: error }, 'redis adapter error'))
-  io.adapter(createAdapter(pub, sub))
+  io.adapter(createAdapter(pub, sub, { key: adapterKey(config.DATABASE_URL) }))
   return [pub, sub]
 }

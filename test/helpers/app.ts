@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import type { Realtime } from '../../src/realtime/index.ts'
 import { apiClient, type ApiClient } from './api.ts'
 import { cloneTemplateDatabase } from './testDatabase.ts'
 
@@ -6,6 +7,8 @@ export type TestApp = {
   url: string
   payload: Payload
   api: ApiClient
+  /** This instance's socket.io server (emit on it to test delivery across instances). */
+  realtime: Realtime
   database: { name: string; url: string }
   /** The CRM_PORT listener, when `env` sets CRM_PORT. */
   crmUrl?: string
@@ -41,6 +44,7 @@ export async function startTestApp({ env = {}, outbox = true }: { env?: Record<s
     crmUrl: server.crmUrl,
     payload: server.payload,
     api: apiClient(server.url),
+    realtime: server.realtime,
     database,
     async stop() {
       await server.close()
@@ -49,7 +53,7 @@ export async function startTestApp({ env = {}, outbox = true }: { env?: Record<s
   }
 }
 
-export type SecondInstance = { url: string; payload: Payload; api: ApiClient; stop(): Promise<void> }
+export type SecondInstance = { url: string; payload: Payload; api: ApiClient; realtime: Realtime; stop(): Promise<void> }
 
 /**
  * Another instance of the server on `app`'s database, as a second process behind a load balancer would
@@ -58,5 +62,5 @@ export type SecondInstance = { url: string; payload: Payload; api: ApiClient; st
 export async function startSecondInstance(app: TestApp): Promise<SecondInstance> {
   const { startServer } = await import('../../src/server.ts')
   const server = await startServer({ port: 0, host: '127.0.0.1', cron: false, instanceKey: `second-${app.database.name}` })
-  return { url: server.url, payload: server.payload, api: apiClient(server.url), stop: () => server.close() }
+  return { url: server.url, payload: server.payload, api: apiClient(server.url), realtime: server.realtime, stop: () => server.close() }
 }
