@@ -19,6 +19,9 @@ export const RealtimeMessage = z.object({
 /** Tells a user's connected clients their exact unread count, counted when the message is delivered. */
 export const UnreadCountPush = z.object({ user_id: z.number().int().positive() })
 
+/** Pushes a chat room's messages up to `seq` to its sockets, in seq order, and notifies absent receivers. */
+export const ChatDelivery = z.object({ room_id: z.number().int().positive(), seq: z.number().int().positive() })
+
 /** The product waitlist's confirmation email, rendered and marked sent when it goes out. */
 export const WaitlistConfirmation = z.object({ entry_id: z.number().int().positive() })
 
@@ -31,6 +34,7 @@ export const OUTBOX_TOPICS = {
   'realtime.emit': RealtimeMessage,
   'notifications.unread_count': UnreadCountPush,
   'waitlist.confirmation': WaitlistConfirmation,
+  'chat.deliver': ChatDelivery,
   'stripe.refund': StripeRefund,
   'stripe.expire_session': StripeSessionExpiry,
 } as const

@@ -1,0 +1,98 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { PayloadRequest } from 'payload'
+import { intArray } from '../../lib/db/fullText.ts'
+import { firstRow } from '../../lib/db/sql.ts'
+import { txDb } from '../../lib/transaction.ts'
+import type { ModerationInput } from './recordModeration.ts'
+import type { RoomKind } from './statuses.ts'
+
+/** The only code that writes the chat area's tables. Everything goes through req's transaction. */
+
+export type NewRoom = { name: string; kind: RoomKind; participantIds: number[]; createdBy: number | null; sessionId: number | null }
+
+/** Inserts a room and its participants; null when the name (or session) is taken. Concurrent creators wait on the unique index. */
+export async function insertRoom(req: PayloadRequest, room: NewRoom): Promise<number | null> {
+  const db = await txDb(req)
+  const inserted = firstRow<{ id: number }>(
+    await db.execute(sql`
+      INSERT INTO chat_rooms (name, kind, created_by_id, session_id, last_seq, delivered_seq, updated_at, created_at)
+      VALUES (${room.name}, ${room.kind}, ${room.createdBy}, ${room.sessionId}, 0, 0, now(), now())
+      ON CONFLICT DO NOTHING RETURNING id`),
+  )
+  if (!inserted) return null
+  await db.execute(sql`
+    INSERT INTO chat_rooms_rels ("order", parent_id, path, users_id)
+    SELECT p.ord, ${inserted.id}, 'participants', p.id FROM unnest(${intArray(room.participantIds)}::int[]) WITH ORDINALITY AS p(id, ord)`)
+  return inserted.id
+}
+
+export type NewMessage = {
+  roomId: number
+  senderId: number
+  receiverId: number | null
+  text: string
+  messageType: string
+  metadata: unknown
+}
+
+/**
+ * Numbers and stores a message in one statement: bumping the room's last_seq locks its row until the
+ * transaction ends, so concurrent senders get 1, 2, 3... in commit order, with no gap or repeat.
+ */
+export async function appendMessage(req: PayloadRequest, message: NewMessage): Promise<{ id: number; seq: number }> {
+  const db = await txDb(req)
+  const row = firstRow<{ id: number; seq: string }>(
+    await db.execute(sql`
+      WITH r AS (
+        UPDATE chat_rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
+        WHERE id = ${message.roomId} RETURNING id, last_seq
+      )
+      INSERT INTO chat_messages (room_id, seq, sender_id, receiver_id, text, message_type, metadata, hidden, updated_at, created_at)
+      SELECT r.id, r.last_seq, ${message.senderId}, ${message.receiverId}, ${message.text}, ${message.messageType},
+        ${message.metadata === undefined || message.metadata === null ? null : JSON.stringify(message.metadata)}::jsonb, false, now(), now()
+      FROM r RETURNING id, seq`),
+  )
+  if (!row) throw new Error(`chat room ${message.roomId} vanished while sending`)
+  return { id: row.id, seq: Number(row.seq) }
+}
+
+/**
+ * Moves a user's read marker forward to `seq` (at most the room's last_seq), never back: a device that
+ * reports an older position changes nothing. Returns the new marker, or null when it did not move.
+ */
+export async function advanceReadMarker(req: PayloadRequest, roomId: number, userId: number, seq: number): Promise<number | null> {
+  const db = await txDb(req)
+  const row = firstRow<{ last_read_seq: string }>(
+    await db.execute(sql`
+      INSERT INTO chat_read_state (room_id, user_id, last_read_seq, updated_at, created_at)
+      SELECT id, ${userId}, LEAST(${seq}, last_seq), now(), now() FROM chat_rooms WHERE id = ${roomId}
+      ON CONFLICT (room_id, user_id) DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq, updated_at = now()
+      WHERE chat_read_state.last_read_seq < EXCLUDED.last_read_seq
+      RETURNING last_read_seq`),
+  )
+  return row ? Number(row.last_read_seq) : null
+}
+
+/**
+ * Claims the messages of a room not yet pushed, up to `seq`: the row lock serialises deliveries of one
+ * room, so whichever worker comes first pushes every earlier message too, in order, and later ones skip.
+ */
+export async function claimDelivery(req: PayloadRequest, roomId: number, seq: number): Promise<{ from: number; to: number } | null> {
+  const db = await txDb(req)
+  const row = firstRow<{ from_seq: string; to_seq: string }>(
+    await db.execute(sql`
+      WITH old AS (SELECT id, delivered_seq FROM chat_rooms WHERE id = ${roomId} FOR UPDATE)
+      UPDATE chat_rooms r SET delivered_seq = GREATEST(old.delivered_seq, LEAST(${seq}, r.last_seq))
+      FROM old WHERE r.id = old.id
+      RETURNING old.delivered_seq AS from_seq, r.delivered_seq AS to_seq`),
+  )
+  if (!row || Number(row.to_seq) <= Number(row.from_seq)) return null
+  return { from: Number(row.from_seq), to: Number(row.to_seq) }
+}
+
+export async function insertModerationLog(req: PayloadRequest, input: ModerationInput): Promise<void> {
+  const db = await txDb(req)
+  await db.execute(sql`
+    INSERT INTO chat_moderation_log (action, message_id, room_id, moderator_id, reason, updated_at, created_at)
+    VALUES (${input.action}, ${input.messageId}, ${input.roomId}, ${input.moderatorId}, ${input.reason}, now(), now())`)
+}
