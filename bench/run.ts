@@ -15,6 +15,7 @@ import { toRow, type Row } from './rows.ts'
 import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 import { measureWebhooks } from './webhooks.ts'
 import { contentReport, measureContent } from './content.ts'
+import { chatReport, measureChat } from './chat.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 
 /**
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_ANON_PER_HOUR: '100000000',
     RATE_LIMIT_AUTH_PER_HOUR: '100000000',
     RATE_LIMIT_REGISTRATIONS_PER_HOUR: '100000000',
+    RATE_LIMIT_CHAT_PER_MINUTE: '100000000',
   })
   const baseline = startChild(['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href, 'bench/baseline.ts'], {
     PORT: String(baselinePort),
@@ -70,8 +72,10 @@ async function main(): Promise<void> {
     rows.push(contention.row)
     rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
     const content = await measureContent(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
+    const chat = await measureChat(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
     printTable(rows)
     process.stdout.write(contentReport(content))
+    process.stdout.write(chatReport(chat))
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
     )
@@ -92,6 +96,7 @@ async function main(): Promise<void> {
       },
       password_verification: hashCost,
       content,
+      chat,
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)

@@ -1,5 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
+import { poolOf } from '../../lib/db/pool.ts'
 import { intArray } from '../../lib/db/fullText.ts'
 import { firstRow } from '../../lib/db/sql.ts'
 import { txDb } from '../../lib/transaction.ts'
@@ -74,20 +75,40 @@ export async function advanceReadMarker(req: PayloadRequest, roomId: number, use
 }
 
 /**
- * Claims the messages of a room not yet pushed, up to `seq`: the row lock serialises deliveries of one
- * room, so whichever worker comes first pushes every earlier message too, in order, and later ones skip.
+ * Pushes a room's messages not yet pushed, up to `seq`, holding the room's row lock while `push` runs:
+ * deliveries of one room take turns, so whichever worker comes first pushes every earlier message too,
+ * in order, and later ones find nothing left. `push` gets the range (from, to] and pushes before the
+ * commit, so a later worker can never push ahead of it. Returns the range pushed, or null.
  */
-export async function claimDelivery(req: PayloadRequest, roomId: number, seq: number): Promise<{ from: number; to: number } | null> {
-  const db = await txDb(req)
-  const row = firstRow<{ from_seq: string; to_seq: string }>(
-    await db.execute(sql`
-      WITH old AS (SELECT id, delivered_seq FROM chat_rooms WHERE id = ${roomId} FOR UPDATE)
-      UPDATE chat_rooms r SET delivered_seq = GREATEST(old.delivered_seq, LEAST(${seq}, r.last_seq))
-      FROM old WHERE r.id = old.id
-      RETURNING old.delivered_seq AS from_seq, r.delivered_seq AS to_seq`),
-  )
-  if (!row || Number(row.to_seq) <= Number(row.from_seq)) return null
-  return { from: Number(row.from_seq), to: Number(row.to_seq) }
+export async function deliverInOrder(
+  payload: Payload,
+  roomId: number,
+  seq: number,
+  push: (from: number, to: number) => Promise<void>,
+): Promise<{ from: number; to: number } | null> {
+  const client = await poolOf(payload).connect()
+  try {
+    await client.query('BEGIN')
+    const { rows } = await client.query<{ delivered_seq: string; last_seq: string }>(
+      'SELECT delivered_seq, last_seq FROM chat_rooms WHERE id = $1 FOR UPDATE',
+      [roomId],
+    )
+    const from = Number(rows[0]?.delivered_seq ?? 0)
+    const to = Math.min(seq, Number(rows[0]?.last_seq ?? 0))
+    if (to <= from) {
+      await client.query('COMMIT')
+      return null
+    }
+    await client.query('UPDATE chat_rooms SET delivered_seq = $2 WHERE id = $1', [roomId, to])
+    await push(from, to)
+    await client.query('COMMIT')
+    return { from, to }
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
+  } finally {
+    client.release()
+  }
 }
 
 export async function insertModerationLog(req: PayloadRequest, input: ModerationInput): Promise<void> {

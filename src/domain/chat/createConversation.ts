@@ -18,7 +18,9 @@ export type Conversation = { room: RoomRow; participants: ChatUser[]; created: b
 export async function createConversation(req: PayloadRequest, caller: TypedUser, input: { name: string; emails: string[] }) {
   const emails = [...new Set(input.emails.map((email) => email.trim().toLowerCase()))]
   if (emails.length !== 2) throw new BadRequestError(EXACTLY_TWO)
-  const users = await usersByEmail(req, emails)
+  const found = await usersByEmail(req, emails)
+  // In the order the request named them (spec 002 echoes the participants list).
+  const users = emails.flatMap((email) => found.filter((user) => user.email === email))
   const missing = emails.filter((email) => !users.some((user) => user.email === email))
   if (missing.length) throw new BadRequestError(`No user with the email ${missing.join(', ')}.`)
   if (!users.some((user) => user.id === caller.id) && !isStaffMember(caller)) throw new ForbiddenError(NOT_A_PARTICIPANT)

@@ -3,5 +3,5 @@ import { deliverMessages } from './deliverMessages.ts'
 
 /** The chat area's outbox topics (registered in src/jobs/outboxHandlers.ts). */
 export const chatOutboxHandlers = {
-  'chat.deliver': async (message, services) => deliverMessages(services, message.room_id, message.seq),
+  'chat.deliver': async (delivery, services) => deliverMessages(services, delivery),
 } satisfies Partial<OutboxHandlers>

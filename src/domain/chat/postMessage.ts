@@ -6,7 +6,7 @@ import { wakeOutboxWorkers } from '../outbox/wakeWorkers.ts'
 import { advanceReadMarker, appendMessage } from './chatRecords.ts'
 import { messagesOf, type RoomRow } from './chatQueries.ts'
 import { chatLimits } from './limits.ts'
-import { viewMessages, type MessageView } from './messageView.ts'
+import { messageEvent, viewMessages, type MessageView } from './messageView.ts'
 import type { MessageType } from './statuses.ts'
 
 export type OutgoingMessage = { text: string; messageType?: MessageType; metadata?: unknown; receiverId?: number | null }
@@ -32,10 +32,10 @@ export async function postMessage(req: PayloadRequest, room: RoomRow, senderId: 
       metadata: message.metadata ?? {},
     })
     await advanceReadMarker(req, room.id, senderId, stored.seq)
-    await enqueue(req, 'chat.deliver', { room_id: room.id, seq: stored.seq })
-    await wakeOutboxWorkers(req)
     const [row] = await messagesOf(await txDb(req), room.id, { afterSeq: stored.seq - 1, upToSeq: stored.seq })
     const [view] = await viewMessages(req, room, [row])
+    await enqueue(req, 'chat.deliver', { room_id: room.id, seq: stored.seq, event: messageEvent(view) })
+    await wakeOutboxWorkers(req)
     return view
   })
 }

@@ -20,7 +20,12 @@ export const RealtimeMessage = z.object({
 export const UnreadCountPush = z.object({ user_id: z.number().int().positive() })
 
 /** Pushes a chat room's messages up to `seq` to its sockets, in seq order, and notifies absent receivers. */
-export const ChatDelivery = z.object({ room_id: z.number().int().positive(), seq: z.number().int().positive() })
+export const ChatDelivery = z.object({
+  room_id: z.number().int().positive(),
+  seq: z.number().int().positive(),
+  /** The `message:new` event as stored, pushed as is when the message is next in line. */
+  event: z.record(z.string(), z.unknown()),
+})
 
 /** The product waitlist's confirmation email, rendered and marked sent when it goes out. */
 export const WaitlistConfirmation = z.object({ entry_id: z.number().int().positive() })
