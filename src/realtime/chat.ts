@@ -84,7 +84,8 @@ export function attachChat(payload: Payload, socket: Socket, user: TypedUser, br
   })
 }
 
-const detailOf = (error: unknown) => (error instanceof AppError && typeof error.detail === 'string' ? error.detail : 'The message could not be sent.')
+const detailOf = (error: unknown) =>
+  error instanceof AppError && typeof error.detail === 'string' ? error.detail : 'The message could not be sent.'
 
 /**
  * spec 001's `/ws/sessions/{session_id}/chat/`: the session's two participants only (others 403, no such

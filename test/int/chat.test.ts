@@ -96,7 +96,10 @@ describe('spec 002 conversations', () => {
       { token: inv.token },
     )
     expect(three.status).toBe(400)
-    expect(three.body).toEqual({ detail: 'Private room must have exactly 2 participants.', error: 'Private room must have exactly 2 participants.' })
+    expect(three.body).toEqual({
+      detail: 'Private room must have exactly 2 participants.',
+      error: 'Private room must have exactly 2 participants.',
+    })
     const twoInvestors = await investor()
     const sameSide = await app.api.post(
       '/api/v1/chat/conversations/',
@@ -134,17 +137,42 @@ describe('spec 002 conversations', () => {
       timestamp: expect.stringMatching(/Z$/),
       is_read: false,
     })
-    const reply = await app.api.post('/api/v1/chat/messages/', { room_name: roomName, receiver_email: inv.email, text: 'Hi there!' }, { token: st.token })
+    const reply = await app.api.post(
+      '/api/v1/chat/messages/',
+      { room_name: roomName, receiver_email: inv.email, text: 'Hi there!' },
+      { token: st.token },
+    )
     expect(reply.status).toBe(201)
     const list = await app.api.get(`/api/v1/chat/conversations/${roomName}/messages/`, { token: st.token })
     expect(list.status).toBe(200)
     expect(list.body).toEqual([
-      { id: sent.body.id, room_id: sent.body.room_id, room: roomName, seq: 1, sender_email: inv.email, receiver_email: st.email, text, timestamp: sent.body.timestamp, is_read: true },
-      expect.objectContaining({ room: roomName, seq: 2, sender_email: st.email, receiver_email: inv.email, text: 'Hi there!', is_read: false }),
+      {
+        id: sent.body.id,
+        room_id: sent.body.room_id,
+        room: roomName,
+        seq: 1,
+        sender_email: inv.email,
+        receiver_email: st.email,
+        text,
+        timestamp: sent.body.timestamp,
+        is_read: true,
+      },
+      expect.objectContaining({
+        room: roomName,
+        seq: 2,
+        sender_email: st.email,
+        receiver_email: inv.email,
+        text: 'Hi there!',
+        is_read: false,
+      }),
     ])
     const page = await app.api.get(`/api/v1/chat/conversations/${roomName}/messages/?skip=1&limit=1`, { token: inv.token })
     expect(page.body.map((m: Json) => m.seq)).toEqual([2])
-    const tooLong = await app.api.post('/api/v1/chat/messages/', { room_name: roomName, receiver_email: st.email, text: 'x'.repeat(5001) }, { token: inv.token })
+    const tooLong = await app.api.post(
+      '/api/v1/chat/messages/',
+      { room_name: roomName, receiver_email: st.email, text: 'x'.repeat(5001) },
+      { token: inv.token },
+    )
     expect(tooLong.status).toBe(400)
     expect(tooLong.body).toMatchObject({ text: ['Enter 1 to 5000 characters.'] })
   })
@@ -168,7 +196,11 @@ describe('spec 003 chat/send and chat/{room_id}', () => {
   it('sends to a room by id and pages its messages with skip and limit', async () => {
     const { inv, st } = await pair()
     const room = await conversation(inv, st)
-    const res = await app.api.post('/api/v1/chat/send', { room_id: room.id, message: 'Hello!', message_type: 'text', metadata: { k: 1 } }, { token: inv.token })
+    const res = await app.api.post(
+      '/api/v1/chat/send',
+      { room_id: room.id, message: 'Hello!', message_type: 'text', metadata: { k: 1 } },
+      { token: inv.token },
+    )
     expect(res.status).toBe(201)
     expect(res.body).toEqual({
       id: expect.any(Number),
@@ -203,7 +235,11 @@ describe('a non-participant', () => {
     const history = await app.api.get(`/api/v1/chat/conversations/${room.name}/messages/`, { token: outsider.token })
     expect(history.status).toBe(404)
     expect(history.body).toMatchObject({ detail: `Room '${room.name}' does not exist.` })
-    const post = await app.api.post('/api/v1/chat/messages/', { room_name: room.name, receiver_email: st.email, text: 'hi' }, { token: outsider.token })
+    const post = await app.api.post(
+      '/api/v1/chat/messages/',
+      { room_name: room.name, receiver_email: st.email, text: 'hi' },
+      { token: outsider.token },
+    )
     expect(post.status).toBe(403)
     expect(post.body).toMatchObject({ error: NOT_PARTICIPANT })
     const sendRes = await send(outsider, room.id, 'hi')
@@ -295,7 +331,14 @@ describe('unread counts and read markers', () => {
       expect(res.status).toBe(200)
       return res.body.find((r: Json) => Number(r.id) === room.id)
     }
-    expect(await unread()).toMatchObject({ id: room.id, name: room.name, kind: 'private', last_seq: 5, unread_count: 5, last_message: { seq: 5, message: 'n5' } })
+    expect(await unread()).toMatchObject({
+      id: room.id,
+      name: room.name,
+      kind: 'private',
+      last_seq: 5,
+      unread_count: 5,
+      last_message: { seq: 5, message: 'n5' },
+    })
     const watcher = await openChat(inv)
     const readEvent = nextEvent(watcher.socket, 'message:read')
     const phone = await app.api.post(`/api/v1/chat/rooms/${room.id}/read`, { seq: 3 }, { token: st.token })
@@ -323,10 +366,11 @@ describe('message_received notifications', () => {
     const { inv, st } = await pair()
     const room = await conversation(inv, st)
     await send(inv, room.id, 'while away')
-    const [notified] = await waitUntil(async () => {
-      const rows = await notificationsOf(st.user.id)
-      return rows.length ? rows : undefined
-    }) ?? []
+    const [notified] =
+      (await waitUntil(async () => {
+        const rows = await notificationsOf(st.user.id)
+        return rows.length ? rows : undefined
+      })) ?? []
     expect(notified).toEqual({ title: `New message from ${inv.email}`, metadata: expect.objectContaining({ room_id: room.id, seq: 1 }) })
     await outboxDrained()
     expect(await notificationsOf(inv.user.id)).toEqual([])
@@ -362,7 +406,11 @@ describe('moderation', () => {
     expect(refused.status).toBe(403)
     const watcher = await openChat(st)
     const hiddenEvent = nextEvent(watcher.socket, 'message:hidden')
-    const hide = await app.api.patch(`/api/chat-messages/${bad.body.id}`, { hidden: true, moderation_reason: 'spam' }, { token: staff.token })
+    const hide = await app.api.patch(
+      `/api/chat-messages/${bad.body.id}`,
+      { hidden: true, moderation_reason: 'spam' },
+      { token: staff.token },
+    )
     expect(hide.status).toBe(200)
     expect(hide.body.doc).toMatchObject({ hidden: true, deleted_at: expect.stringMatching(/Z$/) })
     await expect(hiddenEvent).resolves.toEqual({ room_id: room.id, message_id: bad.body.id, seq: 1, hidden: true })
@@ -397,7 +445,9 @@ describe('spec 001 session chat over a plain WebSocket', () => {
     await expect(inboxA.waitFor('error')).resolves.toEqual([{ detail: 'Send the text, 1 to 5000 characters.' }])
     const late = await openPlainSocket(app.url, `${path}?since=0`, st.token)
     plainSockets.push(late.ws)
-    await expect(late.inbox.waitFor<MessageEvent>('message:new')).resolves.toEqual([expect.objectContaining({ seq: 1, message: 'Ready when you are' })])
+    await expect(late.inbox.waitFor<MessageEvent>('message:new')).resolves.toEqual([
+      expect.objectContaining({ seq: 1, message: 'Ready when you are' }),
+    ])
     expect(inboxA.ofType('typing')).toEqual([])
   })
 })

@@ -76,7 +76,11 @@ chatRoutes.get(
     responses: { 200: HistoryMessageOut.array(), 404: "Room '<name>' does not exist. (also for non-participants)" },
   },
   async ({ req, user, params, query }) => {
-    const messages = await listRoomMessages(req, user.id, params.room_name, { afterSeq: query.after_seq, offset: query.skip, limit: query.limit })
+    const messages = await listRoomMessages(req, user.id, params.room_name, {
+      afterSeq: query.after_seq,
+      offset: query.skip,
+      limit: query.limit,
+    })
     return { body: messages.map(serializeHistoryMessage) }
   },
 )
@@ -87,7 +91,12 @@ chatRoutes.post(
     ...forum,
     summary: 'Sends a message in a private room, creating the room if needed',
     body: PrivateMessageBody,
-    responses: { 201: PrivateMessageOut, 400: 'Private room must have exactly 2 participants.', 403: notParticipant, 429: 'Too many messages' },
+    responses: {
+      201: PrivateMessageOut,
+      400: 'Private room must have exactly 2 participants.',
+      403: notParticipant,
+      429: 'Too many messages',
+    },
   },
   async ({ req, user, body }) => {
     const message = await sendPrivateMessage(req, user, {
@@ -140,7 +149,11 @@ chatRoutes.get(
     responses: { 200: RoomMessageOut.array(), 404: 'No such room, or not a participant' },
   },
   async ({ req, user, params, query }) => {
-    const messages = await listRoomMessages(req, user.id, params.room_id, { afterSeq: query.after_seq, offset: query.skip, limit: query.limit })
+    const messages = await listRoomMessages(req, user.id, params.room_id, {
+      afterSeq: query.after_seq,
+      offset: query.skip,
+      limit: query.limit,
+    })
     return { body: messages.map(serializeRoomMessage) }
   },
 )

@@ -4,6 +4,7 @@ import { poolOf } from '../../lib/db/pool.ts'
 import { intArray } from '../../lib/db/fullText.ts'
 import { firstRow } from '../../lib/db/sql.ts'
 import { txDb } from '../../lib/transaction.ts'
+import type { MessageRow } from './chatQueries.ts'
 import type { ModerationInput } from './recordModeration.ts'
 import type { RoomKind } from './statuses.ts'
 
@@ -27,34 +28,48 @@ export async function insertRoom(req: PayloadRequest, room: NewRoom): Promise<nu
   return inserted.id
 }
 
-export type NewMessage = {
-  roomId: number
-  senderId: number
-  receiverId: number | null
-  text: string
-  messageType: string
-  metadata: unknown
-}
+export type NewMessage = Pick<MessageRow, 'roomId' | 'senderId' | 'receiverId' | 'text' | 'messageType' | 'metadata'>
 
 /**
- * Numbers and stores a message in one statement: bumping the room's last_seq locks its row until the
- * transaction ends, so concurrent senders get 1, 2, 3... in commit order, with no gap or repeat.
+ * Numbers and stores a message in one statement, and moves the sender's read marker to it: bumping the
+ * room's last_seq locks its row until the transaction ends, so concurrent senders get 1, 2, 3... in
+ * commit order, with no gap or repeat.
  */
-export async function appendMessage(req: PayloadRequest, message: NewMessage): Promise<{ id: number; seq: number }> {
+export async function appendMessage(req: PayloadRequest, message: NewMessage): Promise<MessageRow> {
   const db = await txDb(req)
-  const row = firstRow<{ id: number; seq: string }>(
+  const row = firstRow<{ id: number; seq: string; created_at: Date | string }>(
     await db.execute(sql`
       WITH r AS (
         UPDATE chat_rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
         WHERE id = ${message.roomId} RETURNING id, last_seq
+      ), m AS (
+        INSERT INTO chat_messages (room_id, seq, sender_id, receiver_id, text, message_type, metadata, hidden, updated_at, created_at)
+        SELECT r.id, r.last_seq, ${message.senderId}, ${message.receiverId}, ${message.text}, ${message.messageType},
+          ${message.metadata === undefined || message.metadata === null ? null : JSON.stringify(message.metadata)}::jsonb, false, now(), now()
+        FROM r RETURNING id, seq, created_at
+      ), marker AS (
+        INSERT INTO chat_read_state (room_id, user_id, last_read_seq, updated_at, created_at)
+        SELECT r.id, ${message.senderId}, r.last_seq, now(), now() FROM r
+        ON CONFLICT (room_id, user_id) DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq, updated_at = now()
+        WHERE chat_read_state.last_read_seq < EXCLUDED.last_read_seq
       )
-      INSERT INTO chat_messages (room_id, seq, sender_id, receiver_id, text, message_type, metadata, hidden, updated_at, created_at)
-      SELECT r.id, r.last_seq, ${message.senderId}, ${message.receiverId}, ${message.text}, ${message.messageType},
-        ${message.metadata === undefined || message.metadata === null ? null : JSON.stringify(message.metadata)}::jsonb, false, now(), now()
-      FROM r RETURNING id, seq`),
+      SELECT id, seq, created_at FROM m`),
   )
   if (!row) throw new Error(`chat room ${message.roomId} vanished while sending`)
-  return { id: row.id, seq: Number(row.seq) }
+  return {
+    id: row.id,
+    roomId: message.roomId,
+    seq: Number(row.seq),
+    senderId: message.senderId,
+    receiverId: message.receiverId,
+    text: message.text,
+    messageType: message.messageType,
+    metadata: message.metadata ?? {},
+    createdAt: new Date(row.created_at).toISOString(),
+    editedAt: null,
+    // The receiver's marker cannot be past a message that did not exist a moment ago.
+    isRead: false,
+  }
 }
 
 /**
@@ -89,8 +104,10 @@ export async function deliverInOrder(
   const client = await poolOf(payload).connect()
   try {
     await client.query('BEGIN')
+    // Deliveries of a room take turns on an advisory lock, not the room's row: senders never wait for a push.
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('chat-delivery'), $1)`, [roomId])
     const { rows } = await client.query<{ delivered_seq: string; last_seq: string }>(
-      'SELECT delivered_seq, last_seq FROM chat_rooms WHERE id = $1 FOR UPDATE',
+      'SELECT delivered_seq, last_seq FROM chat_rooms WHERE id = $1',
       [roomId],
     )
     const from = Number(rows[0]?.delivered_seq ?? 0)
@@ -99,8 +116,8 @@ export async function deliverInOrder(
       await client.query('COMMIT')
       return null
     }
-    await client.query('UPDATE chat_rooms SET delivered_seq = $2 WHERE id = $1', [roomId, to])
     await push(from, to)
+    await client.query('UPDATE chat_rooms SET delivered_seq = GREATEST(delivered_seq, $2) WHERE id = $1', [roomId, to])
     await client.query('COMMIT')
     return { from, to }
   } catch (error) {

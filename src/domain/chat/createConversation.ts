@@ -35,7 +35,8 @@ export async function openPrivateRoom(req: PayloadRequest, name: string, users: 
     const id = await insertRoom(req, { name, kind: 'private', participantIds, createdBy, sessionId: null })
     const room = await roomByName(await txDb(req), name)
     if (!room) throw new Error(`chat room ${name} vanished after insert`)
-    const samePair = room.kind === 'private' && room.participantIds.length === 2 && participantIds.every((p) => room.participantIds.includes(p))
+    const samePair =
+      room.kind === 'private' && room.participantIds.length === 2 && participantIds.every((p) => room.participantIds.includes(p))
     if (id === null && !samePair) throw new ConflictError(`Room '${name}' already exists.`)
     return { room, participants: users, created: id !== null }
   })

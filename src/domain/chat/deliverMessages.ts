@@ -27,10 +27,12 @@ export async function deliverMessages({ payload, push }: OutboxServices, deliver
   await deliverInOrder(payload, room.id, delivery.seq, async (from, to) => {
     if (from === 0) {
       for (const id of room.participantIds) join(userRoom(id), socketRoom)
-      for (const id of room.participantIds) push.emit(userRoom(id), CHAT_EVENTS.joined, { room_id: room.id, name: room.name, kind: room.kind })
+      for (const id of room.participantIds)
+        push.emit(userRoom(id), CHAT_EVENTS.joined, { room_id: room.id, name: room.name, kind: room.kind })
     }
     // cast: the event was built by messageEvent() in the sender's transaction (postMessage)
-    const events = from === delivery.seq - 1 && to === delivery.seq ? [delivery.event as MessageEvent] : await storedEvents(payload, room, from, to)
+    const events =
+      from === delivery.seq - 1 && to === delivery.seq ? [delivery.event as MessageEvent] : await storedEvents(payload, room, from, to)
     const present = new Set(await membersOf(socketRoom))
     for (const event of events) push.emit(socketRoom, CHAT_EVENTS.newMessage, event)
     // Before the commit: a failure retries the delivery, and the dedupe key keeps a retry from notifying twice.

@@ -18,7 +18,11 @@ export async function markRoomRead(req: PayloadRequest, userId: number, roomRef:
   return withTransaction(req, async () => {
     const moved = await advanceReadMarker(req, room.id, userId, seq)
     if (moved !== null) {
-      await enqueue(req, 'realtime.emit', { room: chatRoom(room.id), event: CHAT_EVENTS.read, data: { room_id: room.id, user_id: userId, seq: moved } })
+      await enqueue(req, 'realtime.emit', {
+        room: chatRoom(room.id),
+        event: CHAT_EVENTS.read,
+        data: { room_id: room.id, user_id: userId, seq: moved },
+      })
       await wakeOutboxWorkers(req)
     }
     const db = await txDb(req)

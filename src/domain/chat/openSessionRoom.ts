@@ -7,7 +7,10 @@ import { roomBySession, type RoomRow } from './chatQueries.ts'
  * The live chat room of a spec 001 session between its two participants (one per session; asking again
  * answers the same room). The sessions area calls this when a session is booked.
  */
-export async function openSessionRoom(req: PayloadRequest, input: { sessionId: number; participantIds: [number, number] }): Promise<RoomRow> {
+export async function openSessionRoom(
+  req: PayloadRequest,
+  input: { sessionId: number; participantIds: [number, number] },
+): Promise<RoomRow> {
   return withTransaction(req, async () => {
     await insertRoom(req, {
       name: `session-${input.sessionId}`,

@@ -1,10 +1,10 @@
 import type { PayloadRequest } from 'payload'
 import { consume } from '../../lib/rateLimit.ts'
-import { txDb, withTransaction } from '../../lib/transaction.ts'
-import { enqueue } from '../outbox/enqueue.ts'
+import { withTransaction } from '../../lib/transaction.ts'
+import { enqueueMany } from '../outbox/enqueueMany.ts'
 import { wakeOutboxWorkers } from '../outbox/wakeWorkers.ts'
-import { advanceReadMarker, appendMessage } from './chatRecords.ts'
-import { messagesOf, type RoomRow } from './chatQueries.ts'
+import { appendMessage } from './chatRecords.ts'
+import type { RoomRow } from './chatQueries.ts'
 import { chatLimits } from './limits.ts'
 import { messageEvent, viewMessages, type MessageView } from './messageView.ts'
 import type { MessageType } from './statuses.ts'
@@ -23,7 +23,7 @@ const otherParticipant = (room: RoomRow, senderId: number) =>
 export async function postMessage(req: PayloadRequest, room: RoomRow, senderId: number, message: OutgoingMessage): Promise<MessageView> {
   await consume(chatLimits.messagesBySender(), String(senderId), (seconds) => `Too many messages. Try again in ${seconds} seconds.`)
   return withTransaction(req, async () => {
-    const stored = await appendMessage(req, {
+    const row = await appendMessage(req, {
       roomId: room.id,
       senderId,
       receiverId: message.receiverId === undefined ? otherParticipant(room, senderId) : message.receiverId,
@@ -31,10 +31,9 @@ export async function postMessage(req: PayloadRequest, room: RoomRow, senderId: 
       messageType: message.messageType ?? 'text',
       metadata: message.metadata ?? {},
     })
-    await advanceReadMarker(req, room.id, senderId, stored.seq)
-    const [row] = await messagesOf(await txDb(req), room.id, { afterSeq: stored.seq - 1, upToSeq: stored.seq })
     const [view] = await viewMessages(req, room, [row])
-    await enqueue(req, 'chat.deliver', { room_id: room.id, seq: stored.seq, event: messageEvent(view) })
+    // One plain INSERT (enqueueMany): this is the hot path of every message.
+    await enqueueMany(req, 'chat.deliver', [{ room_id: room.id, seq: row.seq, event: messageEvent(view) }])
     await wakeOutboxWorkers(req)
     return view
   })
