@@ -452,6 +452,17 @@ describe('spec 001 session chat over a plain WebSocket', () => {
   })
 })
 
+describe('the plain WebSocket routes after the chat joined them', () => {
+  it("still serve spec 001's notifications socket to its own user only", async () => {
+    const user = await makeUser(app)
+    const other = await makeUser(app)
+    const own = await openPlainSocket(app.url, `/ws/notifications/${user.user.id}/`, user.token)
+    plainSockets.push(own.ws)
+    await expect(own.inbox.waitFor('unread_count')).resolves.toEqual([expect.objectContaining({ unread_count: 0 })])
+    await expect(openPlainSocket(app.url, `/ws/notifications/${other.user.id}/`, user.token)).rejects.toThrow('refused with 403')
+  })
+})
+
 describe('rate limit', () => {
   it('refuses a sender past their per-minute budget with 429', async () => {
     const { inv, st } = await pair()
