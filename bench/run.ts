@@ -17,6 +17,7 @@ import { measureWebhooks } from './webhooks.ts'
 import { contentReport, measureContent } from './content.ts'
 import { measureNotifications, notificationsReport } from './notifications.ts'
 import { crmReport, measureCrm } from './crm.ts'
+import { chatReport, measureChat } from './chat.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 
 /**
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_ANON_PER_HOUR: '100000000',
     RATE_LIMIT_AUTH_PER_HOUR: '100000000',
     RATE_LIMIT_REGISTRATIONS_PER_HOUR: '100000000',
+    RATE_LIMIT_CHAT_PER_MINUTE: '100000000',
   })
   const baseline = startChild(['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href, 'bench/baseline.ts'], {
     PORT: String(baselinePort),
@@ -75,10 +77,12 @@ async function main(): Promise<void> {
     const content = await measureContent(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
     const notifications = await measureNotifications(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
     const crm = await measureCrm(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, crmToken)
+    const chat = await measureChat(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
     printTable(rows)
     process.stdout.write(contentReport(content))
     process.stdout.write(notificationsReport(notifications))
     process.stdout.write(crmReport(crm))
+    process.stdout.write(chatReport(chat))
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
     )
@@ -101,6 +105,7 @@ async function main(): Promise<void> {
       content,
       notifications,
       crm,
+      chat,
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)

@@ -6,6 +6,7 @@ import * as migration_20261203_132658_outbox_priority from './20261203_132658_ou
 import * as migration_20261203_133823_notifications from './20261203_133823_notifications.js'
 import * as migration_20261203_141518_content from './20261203_141518_content.js'
 import * as migration_20261206_220026_crm from './20261206_220026_crm.js'
+import * as migration_20261206_221501_chat from './20261206_221501_chat.js'
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261206_220026_crm.up,
     down: migration_20261206_220026_crm.down,
     name: '20261206_220026_crm',
+  },
+  {
+    up: migration_20261206_221501_chat.up,
+    down: migration_20261206_221501_chat.down,
+    name: '20261206_221501_chat',
   },
 ]

@@ -84,6 +84,10 @@ export interface Config {
     files: File;
     shares: Share;
     'storage-usage': StorageUsage;
+    'chat-rooms': ChatRoom;
+    'chat-messages': ChatMessage;
+    'chat-read-state': ChatReadState;
+    'chat-moderation-log': ChatModerationLog;
     notifications: Notification;
     'notification-types': NotificationType;
     'notification-preferences': NotificationPreference;
@@ -122,6 +126,10 @@ export interface Config {
     files: FilesSelect<false> | FilesSelect<true>;
     shares: SharesSelect<false> | SharesSelect<true>;
     'storage-usage': StorageUsageSelect<false> | StorageUsageSelect<true>;
+    'chat-rooms': ChatRoomsSelect<false> | ChatRoomsSelect<true>;
+    'chat-messages': ChatMessagesSelect<false> | ChatMessagesSelect<true>;
+    'chat-read-state': ChatReadStateSelect<false> | ChatReadStateSelect<true>;
+    'chat-moderation-log': ChatModerationLogSelect<false> | ChatModerationLogSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'notification-types': NotificationTypesSelect<false> | NotificationTypesSelect<true>;
     'notification-preferences': NotificationPreferencesSelect<false> | NotificationPreferencesSelect<true>;
@@ -641,6 +649,89 @@ export interface StorageUsage {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-rooms".
+ */
+export interface ChatRoom {
+  id: number;
+  name: string;
+  kind: 'private' | 'group' | 'session';
+  participants: (number | User)[];
+  created_by?: (number | null) | User;
+  /**
+   * The session (spec 001) whose live chat this is; only for kind "session".
+   */
+  session_id?: number | null;
+  last_seq: number;
+  /**
+   * Messages up to this seq have been pushed to sockets, in order.
+   */
+  delivered_seq: number;
+  last_message_at?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-messages".
+ */
+export interface ChatMessage {
+  id: number;
+  room: number | ChatRoom;
+  seq: number;
+  sender: number | User;
+  receiver?: (number | null) | User;
+  text: string;
+  message_type: 'text' | 'image' | 'file' | 'system';
+  metadata?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  edited_at?: string | null;
+  /**
+   * Hidden by moderation: participants no longer see it. Logged.
+   */
+  hidden?: boolean | null;
+  moderation_reason?: string | null;
+  /**
+   * When it was hidden (set by the hook from `hidden`).
+   */
+  deleted_at?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-read-state".
+ */
+export interface ChatReadState {
+  id: number;
+  room: number | ChatRoom;
+  user: number | User;
+  last_read_seq: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-moderation-log".
+ */
+export interface ChatModerationLog {
+  id: number;
+  action: 'hide' | 'unhide';
+  message: number | ChatMessage;
+  room: number | ChatRoom;
+  moderator?: (number | null) | User;
+  reason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "notifications".
  */
 export interface Notification {
@@ -999,6 +1090,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'storage-usage';
         value: number | StorageUsage;
+      } | null)
+    | ({
+        relationTo: 'chat-rooms';
+        value: number | ChatRoom;
+      } | null)
+    | ({
+        relationTo: 'chat-messages';
+        value: number | ChatMessage;
+      } | null)
+    | ({
+        relationTo: 'chat-read-state';
+        value: number | ChatReadState;
+      } | null)
+    | ({
+        relationTo: 'chat-moderation-log';
+        value: number | ChatModerationLog;
       } | null)
     | ({
         relationTo: 'notifications';
@@ -1403,6 +1510,65 @@ export interface SharesSelect<T extends boolean = true> {
 export interface StorageUsageSelect<T extends boolean = true> {
   user?: T;
   used_bytes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-rooms_select".
+ */
+export interface ChatRoomsSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  participants?: T;
+  created_by?: T;
+  session_id?: T;
+  last_seq?: T;
+  delivered_seq?: T;
+  last_message_at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-messages_select".
+ */
+export interface ChatMessagesSelect<T extends boolean = true> {
+  room?: T;
+  seq?: T;
+  sender?: T;
+  receiver?: T;
+  text?: T;
+  message_type?: T;
+  metadata?: T;
+  edited_at?: T;
+  hidden?: T;
+  moderation_reason?: T;
+  deleted_at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-read-state_select".
+ */
+export interface ChatReadStateSelect<T extends boolean = true> {
+  room?: T;
+  user?: T;
+  last_read_seq?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-moderation-log_select".
+ */
+export interface ChatModerationLogSelect<T extends boolean = true> {
+  action?: T;
+  message?: T;
+  room?: T;
+  moderator?: T;
+  reason?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -4,6 +4,7 @@ import type { V1Router } from '../../src/http/v1Router.ts'
 import { adminRoutes } from './admin/index.ts'
 import { authRoutes } from './auth/index.ts'
 import { billingRoutes } from './billing/index.ts'
+import { chatRoutes } from './chat/index.ts'
 import { bookingsRoutes } from './bookings/index.ts'
 import { collabRoutes } from './collab/index.ts'
 import { crmRoutes } from './crm/index.ts'
@@ -43,6 +44,7 @@ export const v1Groups: V1Router[] = [
   mediaRoutes,
   filesRoutes,
   collabRoutes,
+  chatRoutes,
   searchRoutes,
   recommendationsRoutes,
   adminRoutes,

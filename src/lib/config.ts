@@ -67,6 +67,8 @@ const Env = z.object({
   RATE_LIMIT_REGISTRATIONS_PER_HOUR: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_PASSWORD_RESETS_PER_HOUR: z.coerce.number().int().positive().default(5),
   RATE_LIMIT_WAITLIST_PER_HOUR: z.coerce.number().int().positive().default(10),
+  /** Chat messages one sender may post per minute, over all rooms and interfaces. */
+  RATE_LIMIT_CHAT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   REFRESH_TOKEN_REUSE_GRACE: duration.default(10),
   REFRESH_FAMILY_LIFETIME: duration.default(30 * 86400),
   WAITLIST_CLAIM_WINDOW: duration.default(24 * 3600),

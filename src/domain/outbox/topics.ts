@@ -19,6 +19,14 @@ export const RealtimeMessage = z.object({
 /** Tells a user's connected clients their exact unread count, counted when the message is delivered. */
 export const UnreadCountPush = z.object({ user_id: z.number().int().positive() })
 
+/** Pushes a chat room's messages up to `seq` to its sockets, in seq order, and notifies absent receivers. */
+export const ChatDelivery = z.object({
+  room_id: z.number().int().positive(),
+  seq: z.number().int().positive(),
+  /** The `message:new` event as stored, pushed as is when the message is next in line. */
+  event: z.record(z.string(), z.unknown()),
+})
+
 /** The product waitlist's confirmation email, rendered and marked sent when it goes out. */
 export const WaitlistConfirmation = z.object({ entry_id: z.number().int().positive() })
 
@@ -36,6 +44,7 @@ export const OUTBOX_TOPICS = {
   'realtime.emit': RealtimeMessage,
   'notifications.unread_count': UnreadCountPush,
   'waitlist.confirmation': WaitlistConfirmation,
+  'chat.deliver': ChatDelivery,
   'stripe.refund': StripeRefund,
   'stripe.expire_session': StripeSessionExpiry,
   'crm.booking': CrmBookingSync,
