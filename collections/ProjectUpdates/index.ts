@@ -13,6 +13,8 @@ import { isListedProject } from '../../src/access/isListedProject.ts'
  */
 export const ProjectUpdates: CollectionConfig = {
   slug: 'project-updates',
+  // 'ProjectUpdate' would collide with the projects collection's update input type (mutationProjectUpdateInput).
+  graphQL: { singularName: 'ProjectUpdateEntry', pluralName: 'ProjectUpdateEntries' },
   admin: { group: 'Marketplace', useAsTitle: 'title', defaultColumns: ['title', 'project', 'created_by', 'createdAt'] },
   access: {
     read: or(isStaffOrProjectOwner('project.startup.owners'), isListedProject('project.')),

@@ -1,7 +1,13 @@
 import type { CollectionConfig } from 'payload'
 import { announceFundingMilestones } from '../../hooks/startups/announceFundingMilestones.ts'
 import { assertProjectOwner, assertProjectOwnerOnDelete } from '../../hooks/startups/assertProjectOwner.ts'
-import { businessPlanRule, currentFundingRule, existingStartup, fundingGoalRule } from '../../hooks/startups/projectValidators.ts'
+import {
+  businessPlanRule,
+  currentFundingRule,
+  emailRule,
+  existingStartup,
+  fundingGoalRule,
+} from '../../hooks/startups/projectValidators.ts'
 import { isListedProject } from '../../src/access/isListedProject.ts'
 import { isLoggedIn } from '../../src/access/isLoggedIn.ts'
 import { isStaffOrProjectOwner } from '../../src/access/isStaffOrProjectOwner.ts'
@@ -33,7 +39,7 @@ export const Projects: CollectionConfig = {
     { name: 'funding_goal', type: 'number', validate: fundingGoalRule, admin: { description: 'Exact decimal, 2 places.' } },
     { name: 'current_funding', type: 'number', defaultValue: 0, validate: currentFundingRule },
     { name: 'category', type: 'relationship', relationTo: 'project-categories', index: true },
-    { name: 'email', type: 'email', required: true },
+    { name: 'email', type: 'email', required: true, validate: emailRule },
     { name: 'has_patents', type: 'checkbox', defaultValue: false },
     { name: 'is_participant', type: 'checkbox', defaultValue: false },
     { name: 'is_active', type: 'checkbox', defaultValue: true, index: true },

@@ -1,4 +1,4 @@
-import type { NumberFieldSingleValidation, RelationshipFieldSingleValidation, UploadFieldValidation } from 'payload'
+import type { EmailFieldValidation, NumberFieldSingleValidation, RelationshipFieldSingleValidation, UploadFieldValidation } from 'payload'
 import { extractID, number, relationship } from 'payload/shared'
 import { companyExists } from '../../src/domain/startups/companyRecords.ts'
 import { moneyProblem } from '../../src/domain/startups/money.ts'
@@ -14,6 +14,7 @@ type ProjectDraft = { is_participant?: boolean | null; funding_goal?: number | n
 export const MESSAGES = {
   fundingGoalRequired: 'Funding goal is required when the project is a participant (is_participant).',
   fundingExceedsGoal: 'Current funding must not exceed the funding goal.',
+  invalidEmail: 'Enter a valid email address.',
   businessPlanRequired: 'A business plan is required when the project is completed.',
 }
 
@@ -43,6 +44,12 @@ export const currentFundingRule: NumberFieldSingleValidation = async (value, opt
   const goal = (options.siblingData as ProjectDraft).funding_goal
   if (goal !== null && goal !== undefined && value !== null && value !== undefined && value > goal) return MESSAGES.fundingExceedsGoal
   return true
+}
+
+/** Required and valid, with DRF's two messages (Payload's email check says "valid" for a missing one too). */
+export const emailRule: EmailFieldValidation = (value) => {
+  if (typeof value !== 'string' || value.trim() === '') return 'This field is required.'
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) && value.length <= 254 ? true : MESSAGES.invalidEmail
 }
 
 const readableFile = readableUpload('files')
