@@ -15,6 +15,7 @@ import { toRow, type Row } from './rows.ts'
 import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 import { measureWebhooks } from './webhooks.ts'
 import { contentReport, measureContent } from './content.ts'
+import { measureStartups, startupsReport } from './startups.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 
 /**
@@ -70,8 +71,11 @@ async function main(): Promise<void> {
     rows.push(contention.row)
     rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
     const content = await measureContent(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
+    const startups = await measureStartups(`http://127.0.0.1:${platformPort}`, database.url, duration, connections)
+    rows.push(startups.platform, startups.raw_pg)
     printTable(rows)
     process.stdout.write(contentReport(content))
+    process.stdout.write(startupsReport(startups))
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
     )
@@ -92,6 +96,7 @@ async function main(): Promise<void> {
       },
       password_verification: hashCost,
       content,
+      startups,
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)

@@ -23,11 +23,12 @@ export type ProjectView = {
   updated_at: Date | string
 }
 
-export const PROJECT_VIEW_COLUMNS =
-  sql.raw(`p.id, p.startup_id AS startup, p.title, p.description, p.status, p.duration::float8 AS duration,
+/** The select list of a project view, as text: the benchmark's raw pg handler runs the same SQL. */
+export const PROJECT_VIEW_COLUMN_LIST = `p.id, p.startup_id AS startup, p.title, p.description, p.status, p.duration::float8 AS duration,
   p.funding_goal::text AS funding_goal, p.current_funding::text AS current_funding, p.category_id AS category, p.email,
   COALESCE(p.has_patents, false) AS has_patents, COALESCE(p.is_participant, false) AS is_participant,
-  COALESCE(p.is_active, false) AS is_active, p.business_plan_id AS business_plan, p.created_at, p.updated_at`)
+  COALESCE(p.is_active, false) AS is_active, p.business_plan_id AS business_plan, p.created_at, p.updated_at`
+export const PROJECT_VIEW_COLUMNS = sql.raw(PROJECT_VIEW_COLUMN_LIST)
 
 /**
  * The collection's read rule (collections/Projects: listed projects, plus every project of one's own
