@@ -260,4 +260,22 @@ describe('startup profiles', () => {
     expect(res.status).toBe(403)
     expect(res.body).toMatchObject({ detail: 'You do not have permission to perform this action.' })
   })
+
+  it('lists with search, industry and stage filters, DRF-paged', async () => {
+    const user = await makeUser(app)
+    const tag = unique()
+    const make = (company_name: string, industry: string, stage: string) =>
+      app.api.post('/api/v1/profiles/startups/', { company_name, description: `About ${tag}`, industry, stage }, { token: user.token })
+    const fintech = await make(`Pay ${tag}`, `fintech-${tag}`, 'seed')
+    await make(`Heal ${tag}`, `health-${tag}`, 'seed')
+    const res = await app.api.get(`/api/v1/profiles/startups/?search=${tag}&industry=fintech-${tag}&stage=seed`)
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({
+      count: 1,
+      next: null,
+      previous: null,
+      results: [expect.objectContaining({ id: fintech.body.id, stage: 'seed' })],
+    })
+    expect((await app.api.get(`/api/v1/profiles/startups/?search=${tag}`)).body.count).toBe(2)
+  })
 })
