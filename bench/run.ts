@@ -18,6 +18,7 @@ import { contentReport, measureContent } from './content.ts'
 import { measureNotifications, notificationsReport } from './notifications.ts'
 import { crmReport, measureCrm } from './crm.ts'
 import { chatReport, measureChat } from './chat.ts'
+import { measureStartups, startupsReport } from './startups.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 
 /**
@@ -78,11 +79,14 @@ async function main(): Promise<void> {
     const notifications = await measureNotifications(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
     const crm = await measureCrm(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, crmToken)
     const chat = await measureChat(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
+    const startups = await measureStartups(`http://127.0.0.1:${platformPort}`, database.url, duration, connections)
+    rows.push(startups.platform, startups.raw_pg)
     printTable(rows)
     process.stdout.write(contentReport(content))
     process.stdout.write(notificationsReport(notifications))
     process.stdout.write(crmReport(crm))
     process.stdout.write(chatReport(chat))
+    process.stdout.write(startupsReport(startups))
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
     )
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
       notifications,
       crm,
       chat,
+      startups,
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)

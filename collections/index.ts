@@ -22,6 +22,12 @@ import { Outbox } from './Outbox/index.ts'
 import { Payments } from './Payments/index.ts'
 import { Plans } from './Plans/index.ts'
 import { Profiles } from './Profiles/index.ts'
+import { ProjectCategories } from './ProjectCategories/index.ts'
+import { ProjectFollows } from './ProjectFollows/index.ts'
+import { Projects } from './Projects/index.ts'
+import { ProjectUpdates } from './ProjectUpdates/index.ts'
+import { Startups } from './Startups/index.ts'
+import { Investors } from './Investors/index.ts'
 import { RefreshTokens } from './RefreshTokens/index.ts'
 import { Shares } from './Shares/index.ts'
 import { StorageUsage } from './StorageUsage/index.ts'
@@ -44,6 +50,12 @@ export const collections: CollectionConfig[] = [
   Users,
   Profiles,
   WaitlistEntries,
+  Startups,
+  Investors,
+  Projects,
+  ProjectCategories,
+  ProjectFollows,
+  ProjectUpdates,
   Items,
   Media,
   MediaTranscodes,

@@ -7,6 +7,7 @@ import * as migration_20261203_133823_notifications from './20261203_133823_noti
 import * as migration_20261203_141518_content from './20261203_141518_content.js'
 import * as migration_20261206_220026_crm from './20261206_220026_crm.js'
 import * as migration_20261206_221501_chat from './20261206_221501_chat.js'
+import * as migration_20261206_221734_startups from './20261206_221734_startups.js'
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261206_221501_chat.up,
     down: migration_20261206_221501_chat.down,
     name: '20261206_221501_chat',
+  },
+  {
+    up: migration_20261206_221734_startups.up,
+    down: migration_20261206_221734_startups.down,
+    name: '20261206_221734_startups',
   },
 ]

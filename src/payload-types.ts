@@ -78,6 +78,12 @@ export interface Config {
     users: User;
     profiles: Profile;
     'waitlist-entries': WaitlistEntry;
+    startups: Startup;
+    investors: Investor;
+    projects: Project;
+    'project-categories': ProjectCategory;
+    'project-follows': ProjectFollow;
+    'project-updates': ProjectUpdate;
     items: Item;
     media: Media;
     'media-transcodes': MediaTranscode;
@@ -120,6 +126,12 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     profiles: ProfilesSelect<false> | ProfilesSelect<true>;
     'waitlist-entries': WaitlistEntriesSelect<false> | WaitlistEntriesSelect<true>;
+    startups: StartupsSelect<false> | StartupsSelect<true>;
+    investors: InvestorsSelect<false> | InvestorsSelect<true>;
+    projects: ProjectsSelect<false> | ProjectsSelect<true>;
+    'project-categories': ProjectCategoriesSelect<false> | ProjectCategoriesSelect<true>;
+    'project-follows': ProjectFollowsSelect<false> | ProjectFollowsSelect<true>;
+    'project-updates': ProjectUpdatesSelect<false> | ProjectUpdatesSelect<true>;
     items: ItemsSelect<false> | ItemsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'media-transcodes': MediaTranscodesSelect<false> | MediaTranscodesSelect<true>;
@@ -478,6 +490,180 @@ export interface WaitlistEntry {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "startups".
+ */
+export interface Startup {
+  id: number;
+  company_name: string;
+  description: string;
+  website?: string | null;
+  /**
+   * An image uploaded to Media.
+   */
+  startup_logo?: (number | null) | Media;
+  owners?: (number | User)[] | null;
+  industry?: string | null;
+  stage?: string | null;
+  location?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  user: number | User;
+  original_filename: string;
+  media_type: 'video' | 'audio' | 'image';
+  /**
+   * Seconds (ffprobe).
+   */
+  duration?: number | null;
+  /**
+   * A transcode of this medium has finished.
+   */
+  transcoded?: boolean | null;
+  transcode_status: 'none' | 'queued' | 'processing' | 'done' | 'failed';
+  transcode_error?: string | null;
+  transcoded_from?: (number | null) | Media;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "investors".
+ */
+export interface Investor {
+  id: number;
+  company_name: string;
+  description: string;
+  website?: string | null;
+  /**
+   * An image uploaded to Media.
+   */
+  logo?: (number | null) | Media;
+  owners?: (number | User)[] | null;
+  contact_email?: string | null;
+  investment_focus?: string | null;
+  ticket_size_min?: number | null;
+  ticket_size_max?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "projects".
+ */
+export interface Project {
+  id: number;
+  startup: number | Startup;
+  title: string;
+  description?: string | null;
+  status: 'draft' | 'active' | 'completed' | 'cancelled';
+  /**
+   * Days.
+   */
+  duration?: number | null;
+  /**
+   * Exact decimal, 2 places.
+   */
+  funding_goal?: number | null;
+  current_funding?: number | null;
+  category?: (number | null) | ProjectCategory;
+  email: string;
+  has_patents?: boolean | null;
+  is_participant?: boolean | null;
+  is_active?: boolean | null;
+  /**
+   * A file uploaded to Files.
+   */
+  business_plan?: (number | null) | File;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-categories".
+ */
+export interface ProjectCategory {
+  id: number;
+  name: string;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "files".
+ */
+export interface File {
+  id: number;
+  user: number | User;
+  original_filename: string;
+  description?: string | null;
+  /**
+   * A list of short tags.
+   */
+  tags?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-follows".
+ */
+export interface ProjectFollow {
+  id: number;
+  investor: number | Investor;
+  project: number | Project;
+  followed_at: string;
+  is_active: boolean;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-updates".
+ */
+export interface ProjectUpdate {
+  id: number;
+  project: number | Project;
+  title: string;
+  body: string;
+  created_by?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "items".
  */
 export interface Item {
@@ -530,38 +716,6 @@ export interface Item {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
- */
-export interface Media {
-  id: number;
-  user: number | User;
-  original_filename: string;
-  media_type: 'video' | 'audio' | 'image';
-  /**
-   * Seconds (ffprobe).
-   */
-  duration?: number | null;
-  /**
-   * A transcode of this medium has finished.
-   */
-  transcoded?: boolean | null;
-  transcode_status: 'none' | 'queued' | 'processing' | 'done' | 'failed';
-  transcode_error?: string | null;
-  transcoded_from?: (number | null) | Media;
-  prefix?: string | null;
-  _objectKey?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media-transcodes".
  */
 export interface MediaTranscode {
@@ -579,39 +733,6 @@ export interface MediaTranscode {
   output?: (number | null) | Media;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "files".
- */
-export interface File {
-  id: number;
-  user: number | User;
-  original_filename: string;
-  description?: string | null;
-  /**
-   * A list of short tags.
-   */
-  tags?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  prefix?: string | null;
-  _objectKey?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1068,6 +1189,30 @@ export interface PayloadLockedDocument {
         value: number | WaitlistEntry;
       } | null)
     | ({
+        relationTo: 'startups';
+        value: number | Startup;
+      } | null)
+    | ({
+        relationTo: 'investors';
+        value: number | Investor;
+      } | null)
+    | ({
+        relationTo: 'projects';
+        value: number | Project;
+      } | null)
+    | ({
+        relationTo: 'project-categories';
+        value: number | ProjectCategory;
+      } | null)
+    | ({
+        relationTo: 'project-follows';
+        value: number | ProjectFollow;
+      } | null)
+    | ({
+        relationTo: 'project-updates';
+        value: number | ProjectUpdate;
+      } | null)
+    | ({
         relationTo: 'items';
         value: number | Item;
       } | null)
@@ -1401,6 +1546,94 @@ export interface WaitlistEntriesSelect<T extends boolean = true> {
   confirmation_sent?: T;
   subscribed_at?: T;
   ip?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "startups_select".
+ */
+export interface StartupsSelect<T extends boolean = true> {
+  company_name?: T;
+  description?: T;
+  website?: T;
+  startup_logo?: T;
+  owners?: T;
+  industry?: T;
+  stage?: T;
+  location?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "investors_select".
+ */
+export interface InvestorsSelect<T extends boolean = true> {
+  company_name?: T;
+  description?: T;
+  website?: T;
+  logo?: T;
+  owners?: T;
+  contact_email?: T;
+  investment_focus?: T;
+  ticket_size_min?: T;
+  ticket_size_max?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "projects_select".
+ */
+export interface ProjectsSelect<T extends boolean = true> {
+  startup?: T;
+  title?: T;
+  description?: T;
+  status?: T;
+  duration?: T;
+  funding_goal?: T;
+  current_funding?: T;
+  category?: T;
+  email?: T;
+  has_patents?: T;
+  is_participant?: T;
+  is_active?: T;
+  business_plan?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-categories_select".
+ */
+export interface ProjectCategoriesSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-follows_select".
+ */
+export interface ProjectFollowsSelect<T extends boolean = true> {
+  investor?: T;
+  project?: T;
+  followed_at?: T;
+  is_active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-updates_select".
+ */
+export interface ProjectUpdatesSelect<T extends boolean = true> {
+  project?: T;
+  title?: T;
+  body?: T;
+  created_by?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -20,6 +20,7 @@ import { paymentsRoutes } from './payments/index.ts'
 import { recommendationsRoutes } from './recommendations/index.ts'
 import { registrationsRoutes } from './registrations/index.ts'
 import { searchRoutes } from './search/index.ts'
+import { bindCompanyRoutes, investorFollowsRoutes, profilesRoutes, projectsRoutes } from './startups/index.ts'
 import { systemRoutes } from './system/index.ts'
 import { usersRoutes } from './users/index.ts'
 import { waitlistRoutes } from './waitlist/index.ts'
@@ -38,6 +39,10 @@ export const v1Groups: V1Router[] = [
   communicationsRoutes,
   notificationsRoutes,
   startupPreferencesRoutes,
+  bindCompanyRoutes,
+  profilesRoutes,
+  projectsRoutes,
+  investorFollowsRoutes,
   notifyRoutes,
   waitlistRoutes,
   itemsRoutes,

@@ -24,3 +24,13 @@ export async function setRateLimitTier(req: PayloadRequest, userId: number, tier
   const db = await txDb(req)
   await db.execute(sql`UPDATE users SET rate_limit_tier = ${tier} WHERE id = ${userId} AND rate_limit_tier IS DISTINCT FROM ${tier}`)
 }
+
+/** Adds a role the user's company binding or profile entitles them to (startup, investor); no-op if held. */
+export async function grantRole(req: PayloadRequest, userId: number, role: 'startup' | 'investor'): Promise<void> {
+  const db = await txDb(req)
+  await db.execute(sql`
+    INSERT INTO users_roles ("order", parent_id, value)
+    SELECT COALESCE(MAX(r."order"), 0) + 1, ${userId}, ${role}::enum_users_roles FROM users_roles r
+    WHERE r.parent_id = ${userId}
+    HAVING NOT EXISTS (SELECT 1 FROM users_roles x WHERE x.parent_id = ${userId} AND x.value = ${role})`)
+}
