@@ -3,8 +3,12 @@ import { AuthTokens } from './AuthTokens/index.ts'
 import { Events } from './Events/index.ts'
 import { EventTypes } from './EventTypes/index.ts'
 import { Facilitators } from './Facilitators/index.ts'
+import { Feedback } from './Feedback/index.ts'
 import { Files } from './Files/index.ts'
+import { FriendProfiles } from './FriendProfiles/index.ts'
+import { FriendSessions } from './FriendSessions/index.ts'
 import { Items } from './Items/index.ts'
+import { Matches } from './Matches/index.ts'
 import { Media } from './Media/index.ts'
 import { MediaTranscodes } from './MediaTranscodes/index.ts'
 import { NotificationDigests } from './NotificationDigests/index.ts'
@@ -22,6 +26,7 @@ import { StorageUsage } from './StorageUsage/index.ts'
 import { Registrations } from './Registrations/index.ts'
 import { StripeEvents } from './StripeEvents/index.ts'
 import { Subscriptions } from './Subscriptions/index.ts'
+import { SupportTickets } from './SupportTickets/index.ts'
 import { Users } from './Users/index.ts'
 import { WaitlistEntries } from './WaitlistEntries/index.ts'
 
@@ -38,6 +43,11 @@ export const collections: CollectionConfig[] = [
   Users,
   Profiles,
   WaitlistEntries,
+  Matches,
+  FriendProfiles,
+  FriendSessions,
+  Feedback,
+  SupportTickets,
   Items,
   Media,
   MediaTranscodes,
