@@ -7,6 +7,7 @@ import { expireSeatHolds } from './expireSeatHolds.ts'
 import { expireWaitlistOffers } from './expireWaitlistOffers.ts'
 import { pruneOutbox } from './pruneOutbox.ts'
 import { reconcileStripe } from '../domain/stripeWebhooks/reconcileStripe.ts'
+import { sendSessionReminders } from '../domain/sessions/sendSessionReminders.ts'
 
 export type Job = { name: string; schedule: string; run: (payload: Payload, now: Date) => Promise<unknown> }
 
@@ -16,6 +17,7 @@ export const jobs: Job[] = [
   { name: 'expire-waitlist-offers', schedule: '* * * * *', run: expireWaitlistOffers },
   { name: 'expire-seat-holds', schedule: '* * * * *', run: expireSeatHolds },
   { name: 'reconcile-stripe', schedule: '*/10 * * * *', run: reconcileStripe },
+  { name: 'session-reminders', schedule: '* * * * *', run: sendSessionReminders },
 ]
 
 /** Runs a job unless another instance is running it right now (advisory lock), so it runs once per tick. */

@@ -1,5 +1,6 @@
 import { notificationOutboxHandlers } from '../domain/notifications/outboxHandlers.ts'
 import { coreOutboxHandlers, type OutboxHandlers } from '../domain/outbox/handlers.ts'
+import { sessionsOutboxHandlers } from '../domain/sessions/outboxHandlers.ts'
 import { waitlistOutboxHandlers } from '../domain/waitlist/outboxHandlers.ts'
 
 /**
@@ -11,4 +12,5 @@ export const outboxHandlers: OutboxHandlers = {
   ...coreOutboxHandlers,
   ...notificationOutboxHandlers,
   ...waitlistOutboxHandlers,
+  ...sessionsOutboxHandlers,
 }

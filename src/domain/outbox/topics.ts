@@ -23,6 +23,8 @@ export const UnreadCountPush = z.object({ user_id: z.number().int().positive() }
 export const WaitlistConfirmation = z.object({ entry_id: z.number().int().positive() })
 
 export const StripeRefund = z.object({ payment_id: z.number().int(), payment_intent: z.string().min(1) })
+/** A refund of a friend session's charge (cancelled in time); keyed by the session, so it is refunded once. */
+export const SessionRefund = z.object({ session_id: z.number().int().positive(), payment_intent: z.string().min(1) })
 export const StripeSessionExpiry = z.object({ session_id: z.string().min(1) })
 
 /** Each outbox topic and the shape of its data. */
@@ -33,6 +35,7 @@ export const OUTBOX_TOPICS = {
   'waitlist.confirmation': WaitlistConfirmation,
   'stripe.refund': StripeRefund,
   'stripe.expire_session': StripeSessionExpiry,
+  'sessions.refund': SessionRefund,
 } as const
 
 export type OutboxTopic = keyof typeof OUTBOX_TOPICS
