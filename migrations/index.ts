@@ -1,11 +1,11 @@
-import * as migration_20261123_130619_initial from './20261123_130619_initial.js';
-import * as migration_20261123_140135_identity from './20261123_140135_identity.js';
-import * as migration_20261123_142636_events from './20261123_142636_events.js';
-import * as migration_20261123_145526_payments from './20261123_145526_payments.js';
-import * as migration_20261203_132658_outbox_priority from './20261203_132658_outbox_priority.js';
-import * as migration_20261203_133823_notifications from './20261203_133823_notifications.js';
-import * as migration_20261203_141518_content from './20261203_141518_content.js';
-import * as migration_20261206_215030_humanlink from './20261206_215030_humanlink.js';
+import * as migration_20261123_130619_initial from './20261123_130619_initial.js'
+import * as migration_20261123_140135_identity from './20261123_140135_identity.js'
+import * as migration_20261123_142636_events from './20261123_142636_events.js'
+import * as migration_20261123_145526_payments from './20261123_145526_payments.js'
+import * as migration_20261203_132658_outbox_priority from './20261203_132658_outbox_priority.js'
+import * as migration_20261203_133823_notifications from './20261203_133823_notifications.js'
+import * as migration_20261203_141518_content from './20261203_141518_content.js'
+import * as migration_20261206_215030_humanlink from './20261206_215030_humanlink.js'
 
 export const migrations = [
   {
@@ -46,6 +46,6 @@ export const migrations = [
   {
     up: migration_20261206_215030_humanlink.up,
     down: migration_20261206_215030_humanlink.down,
-    name: '20261206_215030_humanlink'
+    name: '20261206_215030_humanlink',
   },
-];
+]

@@ -2,15 +2,19 @@ import { Router } from 'express'
 import { NotFoundError } from '../../src/lib/errors.ts'
 import type { V1Router } from '../../src/http/v1Router.ts'
 import { adminRoutes } from './admin/index.ts'
+import { humanlinkAdminRoutes } from './admin/humanlink.ts'
 import { authRoutes } from './auth/index.ts'
 import { billingRoutes } from './billing/index.ts'
 import { bookingsRoutes } from './bookings/index.ts'
 import { collabRoutes } from './collab/index.ts'
 import { communicationsRoutes } from './communications/index.ts'
 import { eventsRoutes } from './events/index.ts'
+import { feedbackRoutes } from './feedback/index.ts'
 import { facilitatorsRoutes } from './facilitators/index.ts'
 import { filesRoutes } from './files/index.ts'
+import { friendsRoutes } from './friends/index.ts'
 import { itemsRoutes } from './items/index.ts'
+import { matchesRoutes } from './matches/index.ts'
 import { mediaRoutes } from './media/index.ts'
 import { notificationsRoutes, startupPreferencesRoutes } from './notifications/index.ts'
 import { notifyRoutes } from './notify/index.ts'
@@ -18,6 +22,8 @@ import { paymentsRoutes } from './payments/index.ts'
 import { recommendationsRoutes } from './recommendations/index.ts'
 import { registrationsRoutes } from './registrations/index.ts'
 import { searchRoutes } from './search/index.ts'
+import { sessionsRoutes } from './sessions/index.ts'
+import { supportRoutes } from './support/index.ts'
 import { systemRoutes } from './system/index.ts'
 import { usersRoutes } from './users/index.ts'
 import { waitlistRoutes } from './waitlist/index.ts'
@@ -43,7 +49,13 @@ export const v1Groups: V1Router[] = [
   collabRoutes,
   searchRoutes,
   recommendationsRoutes,
+  matchesRoutes,
+  friendsRoutes,
+  sessionsRoutes,
+  feedbackRoutes,
+  supportRoutes,
   adminRoutes,
+  humanlinkAdminRoutes,
   systemRoutes,
 ]
 

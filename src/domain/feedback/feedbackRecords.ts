@@ -8,7 +8,14 @@ export async function insertFeedback(
 ): Promise<Feedback> {
   return req.payload.create({
     collection: 'feedback',
-    data: { session: row.sessionId, user: row.userId, friend: row.friendId, rating: row.rating, comment: row.comment, categories: row.categories },
+    data: {
+      session: row.sessionId,
+      user: row.userId,
+      friend: row.friendId,
+      rating: row.rating,
+      comment: row.comment,
+      categories: row.categories,
+    },
     depth: 0,
     // overrideAccess: nobody creates feedback through Payload's APIs; submitFeedback checked the author and the session.
     overrideAccess: true,

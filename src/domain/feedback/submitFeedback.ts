@@ -18,7 +18,12 @@ export async function submitFeedback(req: PayloadRequest, user: TypedUser, input
   if (extractID(session.user) !== user.id) throw new ForbiddenError("Only the session's user can leave feedback on it.")
   if (session.status !== 'completed')
     throw new RequestValidationError({ session_id: ['Feedback can be left once the session is completed.'] })
-  const existing = await req.payload.count({ collection: 'feedback', where: { session: { equals: session.id } }, overrideAccess: true, req })
+  const existing = await req.payload.count({
+    collection: 'feedback',
+    where: { session: { equals: session.id } },
+    overrideAccess: true,
+    req,
+  })
   if (existing.totalDocs > 0) throw new ConflictError('Feedback for this session was already submitted.')
   const friendId = extractID(session.friend)
   return withTransaction(req, async () => {

@@ -44,7 +44,7 @@ export function availabilityProblem(start: Date, durationMinutes: number, window
   const to = localTime(new Date(start.getTime() + durationMinutes * 60_000), timezone)
   // A slot ending at midnight ends at minute 1440 of its own day.
   const endMinute = to.weekday === from.weekday ? to.minute : to.minute === 0 && to.weekday === (from.weekday + 1) % 7 ? 1440 : null
-  if (endMinute === null || endMinute <= from.minute) return 'Sessions cannot span two days of the friend\'s calendar.'
+  if (endMinute === null || endMinute <= from.minute) return "Sessions cannot span two days of the friend's calendar."
   const fits = windows.some(
     (window) => window.weekday === from.weekday && minutesOf(window.start) <= from.minute && endMinute <= minutesOf(window.end),
   )

@@ -32,6 +32,9 @@ export async function listAdminFriends(req: PayloadRequest, user: TypedUser, que
   )
   return {
     total,
-    friends: friends.map((friend) => ({ friend, totals: totals.get(friend.id) ?? { sessions_count: 0, completed_count: 0, earnings_cents: 0 } })),
+    friends: friends.map((friend) => ({
+      friend,
+      totals: totals.get(friend.id) ?? { sessions_count: 0, completed_count: 0, earnings_cents: 0 },
+    })),
   }
 }

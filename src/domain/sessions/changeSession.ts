@@ -17,7 +17,13 @@ export type Reschedule = { scheduledAt?: Date; durationMinutes?: number; notes?:
  * availability, not overlapping (the constraints again). Either party or staff may. A paid session keeps
  * its duration (its charge was for it); the price of a free one follows the friend's current rate.
  */
-export async function rescheduleSession(req: PayloadRequest, user: TypedUser, id: number, changes: Reschedule, now: Date): Promise<FriendSession> {
+export async function rescheduleSession(
+  req: PayloadRequest,
+  user: TypedUser,
+  id: number,
+  changes: Reschedule,
+  now: Date,
+): Promise<FriendSession> {
   const session = await findSession(req, id)
   if (session.status !== 'upcoming') throw new ConflictError(`A ${session.status} session cannot be changed.`)
   const scheduledAt = changes.scheduledAt ?? new Date(session.scheduled_at)

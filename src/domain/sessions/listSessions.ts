@@ -3,7 +3,12 @@ import { dateRange, sortFor, whereAll, type ListQuery } from '../../lib/listQuer
 import type { SessionStatus, SessionType } from './statuses.ts'
 
 /** `ordering` keys of the sessions list. */
-export const SESSION_ORDERING = { scheduled_at: 'scheduled_at', created_at: 'createdAt', price: 'price_cents', duration_minutes: 'duration_minutes' }
+export const SESSION_ORDERING = {
+  scheduled_at: 'scheduled_at',
+  created_at: 'createdAt',
+  price: 'price_cents',
+  duration_minutes: 'duration_minutes',
+}
 
 export type SessionListQuery = ListQuery & { type?: SessionType; status?: SessionStatus; friendId?: number; userId?: number }
 

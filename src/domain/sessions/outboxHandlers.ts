@@ -6,7 +6,11 @@ export const sessionsOutboxHandlers = {
   // One refund per session whatever the retries: Stripe deduplicates on the idempotency key.
   'sessions.refund': async (message) => {
     await stripe().refunds.create(
-      { payment_intent: message.payment_intent, reason: 'requested_by_customer', metadata: { friend_session_id: String(message.session_id) } },
+      {
+        payment_intent: message.payment_intent,
+        reason: 'requested_by_customer',
+        metadata: { friend_session_id: String(message.session_id) },
+      },
       { idempotencyKey: `friend-session-refund:${message.session_id}` },
     )
   },

@@ -20,7 +20,12 @@ export async function sendSessionReminders(payload: Payload, now: Date): Promise
   for (const [index, reminder] of SESSION_REMINDERS.entries()) {
     const next = SESSION_REMINDERS[index + 1]
     sent += await withTransaction(req, async () => {
-      const due = await claimDueReminders(req, reminder.column, { minutesBefore: reminder.minutesBefore, minutesAfter: next?.minutesBefore ?? 0 }, now)
+      const due = await claimDueReminders(
+        req,
+        reminder.column,
+        { minutesBefore: reminder.minutesBefore, minutesAfter: next?.minutesBefore ?? 0 },
+        now,
+      )
       await remind(req, due, reminder.kind)
       return due.length
     })

@@ -21,7 +21,11 @@ export async function sessionTotalsByFriend(req: PayloadRequest, friendIds: numb
   return new Map(
     (rows as { friend_id: number; sessions_count: string; completed_count: string; earnings_cents: string }[]).map((row) => [
       row.friend_id,
-      { sessions_count: Number(row.sessions_count), completed_count: Number(row.completed_count), earnings_cents: Number(row.earnings_cents) },
+      {
+        sessions_count: Number(row.sessions_count),
+        completed_count: Number(row.completed_count),
+        earnings_cents: Number(row.earnings_cents),
+      },
     ]),
   )
 }

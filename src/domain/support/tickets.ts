@@ -13,7 +13,11 @@ export const TICKET_ORDERING = { created_at: 'createdAt', updated_at: 'updatedAt
 export type TicketListQuery = ListQuery & { status?: TicketStatus; assignedTo?: number; mine: boolean }
 
 /** A user opens a support ticket. */
-export async function openTicket(req: PayloadRequest, user: TypedUser, input: { subject: string; message: string }): Promise<SupportTicket> {
+export async function openTicket(
+  req: PayloadRequest,
+  user: TypedUser,
+  input: { subject: string; message: string },
+): Promise<SupportTicket> {
   return withTransaction(req, () => insertTicket(req, { userId: user.id, ...input }))
 }
 
@@ -38,7 +42,14 @@ export async function listTickets(req: PayloadRequest, user: TypedUser, query: T
 
 /** A ticket its opener or staff may see; 404 for anyone else. */
 export async function findTicket(req: PayloadRequest, id: number): Promise<SupportTicket> {
-  const ticket = await req.payload.findByID({ collection: 'support-tickets', id, depth: 0, overrideAccess: false, req, disableErrors: true })
+  const ticket = await req.payload.findByID({
+    collection: 'support-tickets',
+    id,
+    depth: 0,
+    overrideAccess: false,
+    req,
+    disableErrors: true,
+  })
   if (!ticket) throw new NotFoundError('Ticket not found.')
   return ticket
 }
