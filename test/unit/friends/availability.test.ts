@@ -37,7 +37,9 @@ describe('availabilityProblem', () => {
   it('allows a slot ending at midnight in a window to 24:00, but not one crossing into the next day', () => {
     const evenings = [{ weekday: 0, start: '20:00', end: '24:00' }]
     expect(availabilityProblem(at('2030-01-07T23:00:00Z'), 60, evenings, 'UTC')).toBeNull()
-    expect(availabilityProblem(at('2030-01-07T23:30:00Z'), 60, evenings, 'UTC')).toBe("Sessions cannot span two days of the friend's calendar.")
+    expect(availabilityProblem(at('2030-01-07T23:30:00Z'), 60, evenings, 'UTC')).toBe(
+      "Sessions cannot span two days of the friend's calendar.",
+    )
   })
 
   it('refuses everything when nothing is published', () => {

@@ -1,6 +1,10 @@
 import { compatibilityScore } from '../../../src/domain/matches/compatibility.ts'
 
-const person = (interests?: string[], communication_style?: string, availability?: string[]) => ({ interests, communication_style, availability })
+const person = (interests?: string[], communication_style?: string, availability?: string[]) => ({
+  interests,
+  communication_style,
+  availability,
+})
 
 describe('compatibilityScore', () => {
   it('ranks overlapping interests above disjoint ones, all else equal', () => {

@@ -29,7 +29,12 @@ describe('ticket changes', () => {
 
   it('finds the replies a change added', () => {
     const before = ticket({ replies: [{ id: 'a', message: 'x' }] })
-    const after = ticket({ replies: [{ id: 'a', message: 'x' }, { id: 'b', message: 'y' }] })
+    const after = ticket({
+      replies: [
+        { id: 'a', message: 'x' },
+        { id: 'b', message: 'y' },
+      ],
+    })
     expect(newReplies(after, before).map((reply) => reply.id)).toEqual(['b'])
     expect(newReplies(before, before)).toEqual([])
   })
