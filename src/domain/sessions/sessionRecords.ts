@@ -124,3 +124,18 @@ export async function claimDueReminders(
     RETURNING id, user_id, friend_id, type, scheduled_at`)
   return result.rows as DueReminder[]
 }
+
+/** A charge that waited for 3-D Secure settles (webhook): paid, or failed (which cancels the session and frees its slot). */
+export async function settleSessionPayment(
+  req: PayloadRequest,
+  id: number,
+  outcome: 'paid' | 'failed',
+  paymentIntentId: string,
+): Promise<void> {
+  const db = await txDb(req)
+  await db.execute(sql`
+    UPDATE friend_sessions SET payment_status = ${outcome},
+      status = CASE WHEN ${outcome} = 'failed' AND status = 'upcoming' THEN 'cancelled'::enum_friend_sessions_status ELSE status END,
+      cancelled_at = CASE WHEN ${outcome} = 'failed' AND status = 'upcoming' THEN now() ELSE cancelled_at END, updated_at = now()
+    WHERE id = ${id} AND stripe_payment_intent_id = ${paymentIntentId} AND payment_status = 'requires_action'`)
+}
