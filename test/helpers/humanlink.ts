@@ -1,5 +1,6 @@
 import type { User } from '../../src/payload-types.ts'
 import type { TestApp } from './app.ts'
+import { sqlRows } from './db.ts'
 import { makeUser, type TestUser } from './factories.ts'
 
 export type Window = { weekday: number; start: string; end: string }
@@ -48,3 +49,25 @@ export const humanlinkError = (fields?: Record<string, unknown>) => ({
   message: expect.any(String),
   ...(fields ? { errors: fields } : {}),
 })
+
+/** Puts a session `hoursAgo` in the past, as time passing would (booking refuses past slots). */
+export async function moveIntoPast(app: TestApp, sessionId: number, hoursAgo: number) {
+  await sqlRows(
+    app,
+    `UPDATE friend_sessions SET scheduled_at = now() - make_interval(hours => $2), ends_at = now() - make_interval(hours => $2) + interval '1 hour' WHERE id = $1`,
+    [sessionId, hoursAgo],
+  )
+}
+
+let hoursAgo = 0
+
+/** A session of `user` with `friend` that took place and that the friend marked completed (through the API). */
+export async function completedSession(app: TestApp, user: TestUser, friend: TestUser): Promise<number> {
+  const booked = await bookSession(app, user, friend, futureSlot())
+  const id = Number(booked.body.data.id)
+  hoursAgo += 2
+  await moveIntoPast(app, id, hoursAgo)
+  const done = await app.api.patch(`/api/v1/sessions/${id}/`, { status: 'completed' }, { token: friend.token })
+  if (done.status !== 200) throw new Error(`complete session: ${done.status} ${done.text}`)
+  return id
+}

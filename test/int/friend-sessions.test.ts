@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../helpers/app.ts'
 import { sqlRows } from '../helpers/db.ts'
 import { makeStaff, makeUser, makeUsers } from '../helpers/factories.ts'
-import { bookSession, futureSlot, humanlinkError, makeFriend } from '../helpers/humanlink.ts'
+import { bookSession, futureSlot, humanlinkError, makeFriend, moveIntoPast } from '../helpers/humanlink.ts'
 
 let app: TestApp
 beforeAll(async () => {
@@ -10,15 +10,6 @@ beforeAll(async () => {
 afterAll(() => app.stop())
 
 const hours = (n: number) => n * 3_600_000
-
-/** Puts a session `hoursAgo` in the past, as time passing would (booking refuses past slots). */
-async function moveIntoPast(sessionId: number, hoursAgo: number) {
-  await sqlRows(
-    app,
-    `UPDATE friend_sessions SET scheduled_at = now() - make_interval(hours => $2), ends_at = now() - make_interval(hours => $2) + interval '1 hour' WHERE id = $1`,
-    [sessionId, hoursAgo],
-  )
-}
 
 describe('friend profiles (/api/v1/friends)', () => {
   it('lets a friend publish bio, rate, timezone and availability, in the HumanLink envelope', async () => {
@@ -261,7 +252,7 @@ describe('outcomes and cancellation', () => {
     const id = Number((await bookSession(app, user, friend, futureSlot())).body.data.id)
     const early = await app.api.patch(`/api/v1/sessions/${id}/`, { status: 'completed' }, { token: friend.token })
     expect(early.body).toEqual(humanlinkError({ status: ['The session has not started yet.'] }))
-    await moveIntoPast(id, 3)
+    await moveIntoPast(app, id, 3)
     const byUser = await app.api.patch(`/api/v1/sessions/${id}/`, { status: 'completed' }, { token: user.token })
     expect(byUser.status).toBe(403)
     expect(byUser.body).toEqual(humanlinkError())
@@ -280,7 +271,7 @@ describe('outcomes and cancellation', () => {
   it('lets staff record a no-show', async () => {
     const [user, friend, staff] = [await makeUser(app), await makeFriend(app), await makeStaff(app)]
     const id = Number((await bookSession(app, user, friend, futureSlot())).body.data.id)
-    await moveIntoPast(id, 5)
+    await moveIntoPast(app, id, 5)
     const res = await app.api.patch(`/api/v1/sessions/${id}/`, { status: 'no_show' }, { token: staff.token })
     expect(res.status).toBe(200)
     expect(res.body.data.status).toBe('no_show')

@@ -51,16 +51,21 @@ describe('session reminders (job with a fixed clock)', () => {
     await sendSessionReminders(app.payload, quarterBefore)
     const all = await remindersOf(id)
     expect(all).toHaveLength(4)
-    expect(all.filter((row) => row.title === 'Your video session starts in 15 minutes').map((row) => row.recipient_id).sort()).toEqual(
-      [user.user.id, friend.user.id].sort(),
-    )
+    expect(
+      all
+        .filter((row) => row.title === 'Your video session starts in 15 minutes')
+        .map((row) => row.recipient_id)
+        .sort(),
+    ).toEqual([user.user.id, friend.user.id].sort())
   })
 
   it('sends nothing for cancelled sessions, and only the 15 min one for a session booked at short notice', async () => {
     const [user, friend] = [await makeUser(app), await makeFriend(app)]
     const cancelled = Number((await bookSession(app, user, friend, futureSlot(3))).body.data.id)
     await app.api.delete(`/api/v1/sessions/${cancelled}/`, { token: user.token })
-    const [{ scheduled_at }] = await sqlRows<{ scheduled_at: Date }>(app, 'SELECT scheduled_at FROM friend_sessions WHERE id = $1', [cancelled])
+    const [{ scheduled_at }] = await sqlRows<{ scheduled_at: Date }>(app, 'SELECT scheduled_at FROM friend_sessions WHERE id = $1', [
+      cancelled,
+    ])
     await sendSessionReminders(app.payload, new Date(scheduled_at.getTime() - minutes(10)))
     expect(await remindersOf(cancelled)).toEqual([])
 
