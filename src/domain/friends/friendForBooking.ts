@@ -5,7 +5,7 @@ import { findFriend, type FriendView } from './friendDirectory.ts'
 
 /** The friend a session is booked with (404 when there is no such active friend). */
 export async function friendForBooking(req: PayloadRequest, friendId: number): Promise<FriendView> {
-  const friend = await findFriend(req, friendId)
+  const friend = await findFriend(req, friendId, { withAvatar: false })
   if (!friend) throw new RequestValidationError({ friend_id: ['No such friend.'] })
   return friend
 }
