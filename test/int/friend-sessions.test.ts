@@ -1,3 +1,5 @@
+import { createLocalReq } from 'payload'
+import { isSessionParticipant, sessionParticipants } from '../../src/domain/sessions/sessionParticipants.ts'
 import { startTestApp, type TestApp } from '../helpers/app.ts'
 import { sqlRows } from '../helpers/db.ts'
 import { makeStaff, makeUser, makeUsers } from '../helpers/factories.ts'
@@ -296,5 +298,27 @@ describe('outcomes and cancellation', () => {
     const twice = await app.api.delete(`/api/v1/sessions/${late}/`, { token: user.token })
     expect(twice.status).toBe(409)
     expect(twice.body).toEqual(humanlinkError())
+  })
+})
+
+describe('session participants (for the session chat)', () => {
+  it("names a session's user and friend as its only members", async () => {
+    const [user, friend, stranger, staff] = [await makeUser(app), await makeFriend(app), await makeUser(app), await makeStaff(app)]
+    const id = Number((await bookSession(app, user, friend, futureSlot())).body.data.id)
+    const req = await createLocalReq({}, app.payload)
+    expect(await sessionParticipants(req, id)).toEqual({
+      sessionId: id,
+      userId: user.user.id,
+      friendId: friend.user.id,
+      status: 'upcoming',
+    })
+    expect(await sessionParticipants(req, 999999)).toBeNull()
+    for (const [member, expected] of [
+      [user, true],
+      [friend, true],
+      [stranger, false],
+      [staff, false],
+    ] as const)
+      expect(await isSessionParticipant(req, id, member.user.id)).toBe(expected)
   })
 })

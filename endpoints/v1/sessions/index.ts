@@ -1,8 +1,8 @@
 import { bookSession } from '../../../src/domain/sessions/bookSession.ts'
 import { cancelSession } from '../../../src/domain/sessions/cancelSession.ts'
-import { recordSessionOutcome, rescheduleSession } from '../../../src/domain/sessions/changeSession.ts'
 import { findSession } from '../../../src/domain/sessions/findSession.ts'
 import { listSessions } from '../../../src/domain/sessions/listSessions.ts'
+import { updateSession } from '../../../src/domain/sessions/updateSession.ts'
 import { humanlinkListOut, humanlinkOut, IdParams } from '../../../src/http/humanlinkSchemas.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
 import { humanlinkBody, humanlinkList } from '../../../src/lib/humanlink.ts'
@@ -79,13 +79,12 @@ sessionsRoutes.patch(
       409: 'Overlaps another session, or the session is no longer upcoming',
     },
   },
-  async ({ req, user, params, body }) => {
-    const now = new Date()
-    const session = body.outcome
-      ? await recordSessionOutcome(req, user, params.id, body.outcome, now)
-      : await rescheduleSession(req, user, params.id, body.reschedule, now)
-    return { body: humanlinkBody(await serializeSession(req, session), 'Session updated successfully') }
-  },
+  async ({ req, user, params, body }) => ({
+    body: humanlinkBody(
+      await serializeSession(req, await updateSession(req, user, params.id, body, new Date())),
+      'Session updated successfully',
+    ),
+  }),
 )
 
 sessionsRoutes.delete(
