@@ -43,3 +43,16 @@ export async function addFriendRating(req: PayloadRequest, friendId: number, rat
       rating_count = friend_profiles.rating_count + 1,
       updated_at = now()`)
 }
+
+/** A friend's first profile, left alone when one exists (demo seed: every start runs it). */
+export async function createFriendProfileIfMissing(
+  req: PayloadRequest,
+  userId: number,
+  profile: Required<Omit<FriendProfileChanges, 'bio'>> & { bio: string },
+): Promise<void> {
+  const db = await txDb(req)
+  await db.execute(sql`
+    INSERT INTO friend_profiles (user_id, bio, rate_cents, currency, timezone, availability, rating_count)
+    VALUES (${userId}, ${profile.bio}, ${profile.rate_cents}, ${profile.currency}, ${profile.timezone}, ${JSON.stringify(profile.availability)}::jsonb, 0)
+    ON CONFLICT (user_id) DO NOTHING`)
+}
