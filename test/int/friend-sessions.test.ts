@@ -42,13 +42,20 @@ describe('friend profiles (/api/v1/friends)', () => {
     const shown = await app.api.get(`/api/v1/friends/${friend.user.id}/`, { token: (await makeUser(app)).token })
     expect(shown.status).toBe(200)
     expect(shown.body.data).toEqual(res.body.data)
+    const own = await app.api.get('/api/v1/friends/me/', { token: friend.token })
+    expect(own.body).toEqual({ success: true, data: res.body.data })
   })
 
   it('refuses a profile to non-friends (403) and bad values (400 with the fields)', async () => {
     const member = await makeUser(app)
     const denied = await app.api.patch('/api/v1/friends/me/', { bio: 'x' }, { token: member.token })
     expect(denied.status).toBe(403)
-    expect(denied.body).toEqual(humanlinkError())
+    expect(denied.body).toEqual({
+      success: false,
+      detail: 'Only friends have a friend profile.',
+      message: 'Only friends have a friend profile.',
+    })
+    expect((await app.api.get('/api/v1/friends/me/', { token: member.token })).status).toBe(403)
     const friend = await makeFriend(app)
     const bad = await app.api.patch(
       '/api/v1/friends/me/',
