@@ -16,6 +16,7 @@ import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 import { measureWebhooks } from './webhooks.ts'
 import { contentReport, measureContent } from './content.ts'
 import { humanlinkReport, measureHumanlink } from './humanlink.ts'
+import { crmReport, measureCrm } from './crm.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 
 /**
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const baselinePort = await freePort()
   const jwtSecret = randomBytes(32).toString('hex')
   const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`
+  const crmToken = randomBytes(20).toString('hex')
   // Stripe itself is out of reach: the local fake answers the SDK (no Stripe call is on a measured path).
   const fakeStripe = await startFakeStripe({ webhookSecret, webhookUrl: `http://127.0.0.1:${platformPort}/api/v1/payments/webhook` })
   const platform = startChild(['--conditions=production', 'dist/src/main.js'], {
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
     DATABASE_URL: database.url,
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     JWT_SECRET: jwtSecret,
-    CRM_BEARER_TOKEN: randomBytes(20).toString('hex'),
+    CRM_BEARER_TOKEN: crmToken,
     ADMIN_PASSWORD: 'Bench-Admin-Password-1',
     SEED_DEMO: 'true',
     CRON_ENABLED: 'false',
@@ -72,9 +74,11 @@ async function main(): Promise<void> {
     rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
     const content = await measureContent(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
     const humanlink = await measureHumanlink(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
+    const crm = await measureCrm(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, crmToken)
     printTable(rows)
     process.stdout.write(contentReport(content))
     process.stdout.write(humanlinkReport(humanlink))
+    process.stdout.write(crmReport(crm))
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
     )
@@ -96,6 +100,7 @@ async function main(): Promise<void> {
       password_verification: hashCost,
       content,
       humanlink,
+      crm,
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)

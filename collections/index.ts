@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { AuthTokens } from './AuthTokens/index.ts'
+import { CrmBookings } from './CrmBookings/index.ts'
+import { CrmStatusChanges } from './CrmStatusChanges/index.ts'
 import { Events } from './Events/index.ts'
 import { EventTypes } from './EventTypes/index.ts'
 import { Facilitators } from './Facilitators/index.ts'
@@ -59,6 +61,8 @@ export const collections: CollectionConfig[] = [
   NotificationPreferences,
   NotificationTypePreferences,
   NotificationDigests,
+  CrmBookings,
+  CrmStatusChanges,
   RefreshTokens,
   AuthTokens,
   Outbox,

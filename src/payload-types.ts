@@ -94,6 +94,8 @@ export interface Config {
     'notification-preferences': NotificationPreference;
     'notification-type-preferences': NotificationTypePreference;
     'notification-digests': NotificationDigest;
+    'crm-bookings': CrmBooking;
+    'crm-status-changes': CrmStatusChange;
     'refresh-tokens': RefreshToken;
     'auth-tokens': AuthToken;
     outbox: Outbox;
@@ -102,7 +104,11 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'crm-bookings': {
+      status_history: 'crm-status-changes';
+    };
+  };
   collectionsSelect: {
     events: EventsSelect<false> | EventsSelect<true>;
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
@@ -131,6 +137,8 @@ export interface Config {
     'notification-preferences': NotificationPreferencesSelect<false> | NotificationPreferencesSelect<true>;
     'notification-type-preferences': NotificationTypePreferencesSelect<false> | NotificationTypePreferencesSelect<true>;
     'notification-digests': NotificationDigestsSelect<false> | NotificationDigestsSelect<true>;
+    'crm-bookings': CrmBookingsSelect<false> | CrmBookingsSelect<true>;
+    'crm-status-changes': CrmStatusChangesSelect<false> | CrmStatusChangesSelect<true>;
     'refresh-tokens': RefreshTokensSelect<false> | RefreshTokensSelect<true>;
     'auth-tokens': AuthTokensSelect<false> | AuthTokensSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
@@ -891,6 +899,68 @@ export interface NotificationTypePreference {
   createdAt: string;
 }
 /**
+ * Every booking, in the pipeline new -> reviewed -> contacted -> confirmed -> completed.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crm-bookings".
+ */
+export interface CrmBooking {
+  id: number;
+  source: 'platform' | 'external';
+  booking_id: number;
+  registration?: (number | null) | Registration;
+  user_id?: number | null;
+  user_email?: string | null;
+  user_name?: string | null;
+  user_phone?: string | null;
+  event_id?: number | null;
+  event_title?: string | null;
+  event_type?: string | null;
+  event_start_datetime?: string | null;
+  event_location?: string | null;
+  facilitator_id?: number | null;
+  booking_date?: string | null;
+  notes?: string | null;
+  received_at: string;
+  status: 'received' | 'cancelled';
+  crm_status: 'new' | 'reviewed' | 'contacted' | 'confirmed' | 'completed';
+  crm_notes?: string | null;
+  assigned_to?: (number | null) | User;
+  /**
+   * Still new more than 24 hours after it arrived.
+   */
+  waiting_over_24h?: boolean | null;
+  /**
+   * Delivery to the external CRM (CRM_SERVICE_URL), when one is configured.
+   */
+  delivery?: {
+    attempts?: number | null;
+    last_error?: string | null;
+    delivered_at?: string | null;
+  };
+  status_history?: {
+    docs?: (number | CrmStatusChange)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crm-status-changes".
+ */
+export interface CrmStatusChange {
+  id: number;
+  crm_booking: number | CrmBooking;
+  from_status?: ('new' | 'reviewed' | 'contacted' | 'confirmed' | 'completed') | null;
+  to_status: 'new' | 'reviewed' | 'contacted' | 'confirmed' | 'completed';
+  actor: 'system' | 'service' | 'staff' | 'facilitator';
+  changed_by?: (number | null) | User;
+  changed_at: string;
+  notes?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "refresh-tokens".
  */
@@ -1092,6 +1162,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notification-digests';
         value: number | NotificationDigest;
+      } | null)
+    | ({
+        relationTo: 'crm-bookings';
+        value: number | CrmBooking;
+      } | null)
+    | ({
+        relationTo: 'crm-status-changes';
+        value: number | CrmStatusChange;
       } | null)
     | ({
         relationTo: 'refresh-tokens';
@@ -1645,6 +1723,56 @@ export interface NotificationDigestsSelect<T extends boolean = true> {
   notification_count?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crm-bookings_select".
+ */
+export interface CrmBookingsSelect<T extends boolean = true> {
+  source?: T;
+  booking_id?: T;
+  registration?: T;
+  user_id?: T;
+  user_email?: T;
+  user_name?: T;
+  user_phone?: T;
+  event_id?: T;
+  event_title?: T;
+  event_type?: T;
+  event_start_datetime?: T;
+  event_location?: T;
+  facilitator_id?: T;
+  booking_date?: T;
+  notes?: T;
+  received_at?: T;
+  status?: T;
+  crm_status?: T;
+  crm_notes?: T;
+  assigned_to?: T;
+  waiting_over_24h?: T;
+  delivery?:
+    | T
+    | {
+        attempts?: T;
+        last_error?: T;
+        delivered_at?: T;
+      };
+  status_history?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crm-status-changes_select".
+ */
+export interface CrmStatusChangesSelect<T extends boolean = true> {
+  crm_booking?: T;
+  from_status?: T;
+  to_status?: T;
+  actor?: T;
+  changed_by?: T;
+  changed_at?: T;
+  notes?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

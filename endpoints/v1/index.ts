@@ -7,6 +7,7 @@ import { authRoutes } from './auth/index.ts'
 import { billingRoutes } from './billing/index.ts'
 import { bookingsRoutes } from './bookings/index.ts'
 import { collabRoutes } from './collab/index.ts'
+import { crmRoutes } from './crm/index.ts'
 import { communicationsRoutes } from './communications/index.ts'
 import { eventsRoutes } from './events/index.ts'
 import { feedbackRoutes } from './feedback/index.ts'
@@ -34,6 +35,7 @@ export const v1Groups: V1Router[] = [
   usersRoutes,
   eventsRoutes,
   bookingsRoutes,
+  crmRoutes,
   registrationsRoutes,
   facilitatorsRoutes,
   paymentsRoutes,

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { withAdvisoryLock } from '../lib/db/advisoryLock.ts'
 import { poolOf } from '../lib/db/pool.ts'
 import { logger } from '../lib/logger.ts'
+import { crmWaitingDigest } from './crmWaitingDigest.ts'
 import { expireSeatHolds } from './expireSeatHolds.ts'
 import { expireWaitlistOffers } from './expireWaitlistOffers.ts'
 import { pruneOutbox } from './pruneOutbox.ts'
@@ -18,6 +19,7 @@ export const jobs: Job[] = [
   { name: 'expire-seat-holds', schedule: '* * * * *', run: expireSeatHolds },
   { name: 'reconcile-stripe', schedule: '*/10 * * * *', run: reconcileStripe },
   { name: 'session-reminders', schedule: '* * * * *', run: sendSessionReminders },
+  { name: 'crm-waiting-digest', schedule: '0 8 * * *', run: crmWaitingDigest },
 ]
 
 /** Runs a job unless another instance is running it right now (advisory lock), so it runs once per tick. */

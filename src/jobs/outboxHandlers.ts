@@ -1,3 +1,4 @@
+import { crmOutboxHandlers } from '../domain/crm/outboxHandlers.ts'
 import { notificationOutboxHandlers } from '../domain/notifications/outboxHandlers.ts'
 import { coreOutboxHandlers, type OutboxHandlers } from '../domain/outbox/handlers.ts'
 import { sessionsOutboxHandlers } from '../domain/sessions/outboxHandlers.ts'
@@ -13,4 +14,5 @@ export const outboxHandlers: OutboxHandlers = {
   ...notificationOutboxHandlers,
   ...waitlistOutboxHandlers,
   ...sessionsOutboxHandlers,
+  ...crmOutboxHandlers,
 }

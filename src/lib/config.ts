@@ -53,6 +53,8 @@ const Env = z.object({
   GITHUB_OAUTH_URL: z.url().default('https://github.com/login/oauth'),
   GITHUB_API_URL: z.url().default('https://api.github.com'),
   CRM_BEARER_TOKEN: z.string().min(16).default(DEV_SECRETS.CRM_BEARER_TOKEN),
+  CRM_SERVICE_URL: optionalUrl,
+  CRM_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(65535).optional()),
   REDIS_URL: optionalUrl,
   CORS_ORIGINS: csv.default([]),
   TRUST_PROXY: bool.default(false),

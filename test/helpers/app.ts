@@ -7,6 +7,8 @@ export type TestApp = {
   payload: Payload
   api: ApiClient
   database: { name: string; url: string }
+  /** The CRM_PORT listener, when `env` sets CRM_PORT. */
+  crmUrl?: string
   stop(): Promise<void>
 }
 
@@ -25,7 +27,7 @@ const GENEROUS_LIMITS = {
  * The real server on a random port, on this test file's own database (cloned from the migrated
  * template). `env` overrides configuration the way environment variables would (SMTP_URL, LOG_LEVEL...).
  */
-export async function startTestApp({ env = {} }: { env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp({ env = {}, outbox = true }: { env?: Record<string, string>; outbox?: boolean } = {}): Promise<TestApp> {
   const database = await cloneTemplateDatabase()
   const { reloadConfig, config } = await import('../../src/lib/config.ts')
   reloadConfig({ ...GENEROUS_LIMITS, CRON_ENABLED: 'false', ...env, DATABASE_URL: database.url })
@@ -33,9 +35,10 @@ export async function startTestApp({ env = {} }: { env?: Record<string, string> 
   logger.level = config.LOG_LEVEL
   // Imported only now, so payload.config.ts sees this file's database and overrides.
   const { startServer } = await import('../../src/server.ts')
-  const server = await startServer({ port: 0, host: '127.0.0.1', cron: false })
+  const server = await startServer({ port: 0, host: '127.0.0.1', cron: false, outbox })
   return {
     url: server.url,
+    crmUrl: server.crmUrl,
     payload: server.payload,
     api: apiClient(server.url),
     database,

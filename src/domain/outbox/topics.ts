@@ -27,6 +27,11 @@ export const StripeRefund = z.object({ payment_id: z.number().int(), payment_int
 export const SessionRefund = z.object({ session_id: z.number().int().positive(), payment_intent: z.string().min(1) })
 export const StripeSessionExpiry = z.object({ session_id: z.string().min(1) })
 
+/** A registration was created, cancelled or paid: the CRM brings its row up to date (src/domain/crm). */
+export const CrmBookingSync = z.object({ registration_id: z.number().int().positive() })
+/** A CRM booking's current state, POSTed to the external CRM (CRM_SERVICE_URL). */
+export const CrmDelivery = z.object({ crm_booking_id: z.number().int().positive() })
+
 /** Each outbox topic and the shape of its data. */
 export const OUTBOX_TOPICS = {
   'email.send': EmailMessage,
@@ -36,6 +41,8 @@ export const OUTBOX_TOPICS = {
   'stripe.refund': StripeRefund,
   'stripe.expire_session': StripeSessionExpiry,
   'sessions.refund': SessionRefund,
+  'crm.booking': CrmBookingSync,
+  'crm.deliver': CrmDelivery,
 } as const
 
 export type OutboxTopic = keyof typeof OUTBOX_TOPICS
