@@ -73,7 +73,11 @@ describe('POST /api/v1/feedback', () => {
       submit(user.token, { session_id: id, rating: 1 }),
     ])
     expect(results.map((res) => res.status).sort()).toEqual([201, 409])
-    expect(results.find((res) => res.status === 409)?.body).toEqual(humanlinkError())
+    expect(results.find((res) => res.status === 409)?.body).toEqual({
+      success: false,
+      detail: 'Feedback for this session was already submitted.',
+      message: 'Feedback for this session was already submitted.',
+    })
     const again = await submit(user.token, { session_id: id, rating: 3 })
     expect(again.status).toBe(409)
     expect(again.body).toEqual({

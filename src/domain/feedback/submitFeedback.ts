@@ -4,7 +4,7 @@ import type { Feedback } from '../../payload-types.ts'
 import { ConflictError, ForbiddenError, RequestValidationError } from '../../lib/errors.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import { addFriendRating } from '../friends/friendRecords.ts'
-import { findSession } from '../sessions/findSession.ts'
+import { findSession, lockSession } from '../sessions/findSession.ts'
 import { insertFeedback } from './feedbackRecords.ts'
 
 export type FeedbackInput = { sessionId: number; rating: number; comment?: string | null; categories?: string[] }
@@ -18,15 +18,17 @@ export async function submitFeedback(req: PayloadRequest, user: TypedUser, input
   if (extractID(session.user) !== user.id) throw new ForbiddenError("Only the session's user can leave feedback on it.")
   if (session.status !== 'completed')
     throw new RequestValidationError({ session_id: ['Feedback can be left once the session is completed.'] })
-  const existing = await req.payload.count({
-    collection: 'feedback',
-    where: { session: { equals: session.id } },
-    overrideAccess: true,
-    req,
-  })
-  if (existing.totalDocs > 0) throw new ConflictError('Feedback for this session was already submitted.')
   const friendId = extractID(session.friend)
   return withTransaction(req, async () => {
+    // Concurrent submits queue on the session's row, so the second sees the first's feedback (the unique index backs it).
+    await lockSession(req, session.id)
+    const existing = await req.payload.count({
+      collection: 'feedback',
+      where: { session: { equals: session.id } },
+      overrideAccess: true,
+      req,
+    })
+    if (existing.totalDocs > 0) throw new ConflictError('Feedback for this session was already submitted.')
     const feedback = await insertFeedback(req, {
       sessionId: session.id,
       userId: user.id,

@@ -35,22 +35,34 @@ export function localTime(instant: Date, timezone: string): { weekday: number; m
 }
 
 /**
- * Why a slot of `durationMinutes` from `start` is outside the friend's weekly availability, or null when one
- * window holds all of it (on the friend's wall clock, so daylight-saving shifts are the friend's).
+ * Why a slot of `durationMinutes` from `start` is outside the friend's weekly availability, or null when
+ * windows hold all of it (on the friend's wall clock, so daylight-saving shifts are the friend's). A slot
+ * across midnight needs a window to 24:00 on the first day and one from 00:00 on the next.
  */
 export function availabilityProblem(start: Date, durationMinutes: number, windows: AvailabilityWindow[], timezone: string): string | null {
   if (windows.length === 0) return 'This friend has not published any availability.'
   const from = localTime(start, timezone)
   const to = localTime(new Date(start.getTime() + durationMinutes * 60_000), timezone)
-  // A slot ending at midnight ends at minute 1440 of its own day.
-  const endMinute = to.weekday === from.weekday ? to.minute : to.minute === 0 && to.weekday === (from.weekday + 1) % 7 ? 1440 : null
-  if (endMinute === null || endMinute <= from.minute) return "Sessions cannot span two days of the friend's calendar."
-  const fits = windows.some(
-    (window) => window.weekday === from.weekday && minutesOf(window.start) <= from.minute && endMinute <= minutesOf(window.end),
+  const nextDay = (from.weekday + 1) % 7
+  const pieces =
+    to.weekday === from.weekday && to.minute > from.minute
+      ? [{ weekday: from.weekday, start: from.minute, end: to.minute }]
+      : to.weekday === nextDay
+        ? [
+            { weekday: from.weekday, start: from.minute, end: 1440 },
+            { weekday: nextDay, start: 0, end: to.minute },
+          ].filter((piece) => piece.end > piece.start)
+        : null
+  if (!pieces) return "The slot does not fit the friend's calendar."
+  const missing = pieces.find(
+    (piece) =>
+      !windows.some(
+        (window) => window.weekday === piece.weekday && minutesOf(window.start) <= piece.start && piece.end <= minutesOf(window.end),
+      ),
   )
-  if (fits) return null
-  const day = WEEKDAYS[from.weekday]
-  const hours = windows.filter((window) => window.weekday === from.weekday).map((window) => `${window.start}-${window.end}`)
+  if (!missing) return null
+  const day = WEEKDAYS[missing.weekday]
+  const hours = windows.filter((window) => window.weekday === missing.weekday).map((window) => `${window.start}-${window.end}`)
   return hours.length > 0
     ? `The friend is available on ${day} only ${hours.join(', ')} (${timezone}).`
     : `The friend is not available on ${day} (${timezone}).`

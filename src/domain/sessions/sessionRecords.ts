@@ -139,3 +139,9 @@ export async function settleSessionPayment(
       cancelled_at = CASE WHEN ${outcome} = 'failed' AND status = 'upcoming' THEN now() ELSE cancelled_at END, updated_at = now()
     WHERE id = ${id} AND stripe_payment_intent_id = ${paymentIntentId} AND payment_status = 'requires_action'`)
 }
+
+/** SELECT ... FOR UPDATE of one session, in req's transaction. */
+export async function lockSessionRow(req: PayloadRequest, id: number): Promise<void> {
+  const db = await txDb(req)
+  await db.execute(sql`SELECT id FROM friend_sessions WHERE id = ${id} FOR UPDATE`)
+}

@@ -34,11 +34,14 @@ describe('availabilityProblem', () => {
     expect(availabilityProblem(at('2030-01-07T09:00:00Z'), 60, mondayNineToFive, 'America/New_York')).not.toBeNull()
   })
 
-  it('allows a slot ending at midnight in a window to 24:00, but not one crossing into the next day', () => {
+  it('allows a slot across midnight only when both days have the hours', () => {
     const evenings = [{ weekday: 0, start: '20:00', end: '24:00' }]
     expect(availabilityProblem(at('2030-01-07T23:00:00Z'), 60, evenings, 'UTC')).toBeNull()
-    expect(availabilityProblem(at('2030-01-07T23:30:00Z'), 60, evenings, 'UTC')).toBe(
-      "Sessions cannot span two days of the friend's calendar.",
+    expect(availabilityProblem(at('2030-01-07T23:30:00Z'), 60, evenings, 'UTC')).toBe('The friend is not available on Tue (UTC).')
+    const lateNights = [...evenings, { weekday: 1, start: '00:00', end: '02:00' }]
+    expect(availabilityProblem(at('2030-01-07T23:30:00Z'), 60, lateNights, 'UTC')).toBeNull()
+    expect(availabilityProblem(at('2030-01-07T23:30:00Z'), 180, lateNights, 'UTC')).toBe(
+      'The friend is available on Tue only 00:00-02:00 (UTC).',
     )
   })
 
