@@ -16,6 +16,7 @@ import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 import { measureWebhooks } from './webhooks.ts'
 import { contentReport, measureContent } from './content.ts'
 import { measureNotifications, notificationsReport } from './notifications.ts'
+import { humanlinkReport, measureHumanlink } from './humanlink.ts'
 import { crmReport, measureCrm } from './crm.ts'
 import { chatReport, measureChat } from './chat.ts'
 import { measureStartups, startupsReport } from './startups.ts'
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
     const content = await measureContent(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
     const notifications = await measureNotifications(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
+    const humanlink = await measureHumanlink(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
     const crm = await measureCrm(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, crmToken)
     const chat = await measureChat(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
     const startups = await measureStartups(`http://127.0.0.1:${platformPort}`, database.url, duration, connections)
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
     printTable(rows)
     process.stdout.write(contentReport(content))
     process.stdout.write(notificationsReport(notifications))
+    process.stdout.write(humanlinkReport(humanlink))
     process.stdout.write(crmReport(crm))
     process.stdout.write(chatReport(chat))
     process.stdout.write(startupsReport(startups))
@@ -108,6 +111,7 @@ async function main(): Promise<void> {
       password_verification: hashCost,
       content,
       notifications,
+      humanlink,
       crm,
       chat,
       startups,

@@ -9,8 +9,12 @@ import { ChatRooms } from './ChatRooms/index.ts'
 import { Events } from './Events/index.ts'
 import { EventTypes } from './EventTypes/index.ts'
 import { Facilitators } from './Facilitators/index.ts'
+import { Feedback } from './Feedback/index.ts'
 import { Files } from './Files/index.ts'
+import { FriendProfiles } from './FriendProfiles/index.ts'
+import { FriendSessions } from './FriendSessions/index.ts'
 import { Items } from './Items/index.ts'
+import { Matches } from './Matches/index.ts'
 import { Media } from './Media/index.ts'
 import { MediaTranscodes } from './MediaTranscodes/index.ts'
 import { NotificationDigests } from './NotificationDigests/index.ts'
@@ -34,6 +38,7 @@ import { StorageUsage } from './StorageUsage/index.ts'
 import { Registrations } from './Registrations/index.ts'
 import { StripeEvents } from './StripeEvents/index.ts'
 import { Subscriptions } from './Subscriptions/index.ts'
+import { SupportTickets } from './SupportTickets/index.ts'
 import { Users } from './Users/index.ts'
 import { WaitlistEntries } from './WaitlistEntries/index.ts'
 
@@ -56,6 +61,11 @@ export const collections: CollectionConfig[] = [
   ProjectCategories,
   ProjectFollows,
   ProjectUpdates,
+  Matches,
+  FriendProfiles,
+  FriendSessions,
+  Feedback,
+  SupportTickets,
   Items,
   Media,
   MediaTranscodes,

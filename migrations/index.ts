@@ -8,6 +8,7 @@ import * as migration_20261203_141518_content from './20261203_141518_content.js
 import * as migration_20261206_220026_crm from './20261206_220026_crm.js'
 import * as migration_20261206_221501_chat from './20261206_221501_chat.js'
 import * as migration_20261206_221734_startups from './20261206_221734_startups.js'
+import * as migration_20261206_224645_humanlink from './20261206_224645_humanlink.js'
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261206_221734_startups.up,
     down: migration_20261206_221734_startups.down,
     name: '20261206_221734_startups',
+  },
+  {
+    up: migration_20261206_224645_humanlink.up,
+    down: migration_20261206_224645_humanlink.down,
+    name: '20261206_224645_humanlink',
   },
 ]

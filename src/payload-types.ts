@@ -84,6 +84,11 @@ export interface Config {
     'project-categories': ProjectCategory;
     'project-follows': ProjectFollow;
     'project-updates': ProjectUpdate;
+    matches: Match;
+    'friend-profiles': FriendProfile;
+    'friend-sessions': FriendSession;
+    feedback: Feedback;
+    'support-tickets': SupportTicket;
     items: Item;
     media: Media;
     'media-transcodes': MediaTranscode;
@@ -132,6 +137,11 @@ export interface Config {
     'project-categories': ProjectCategoriesSelect<false> | ProjectCategoriesSelect<true>;
     'project-follows': ProjectFollowsSelect<false> | ProjectFollowsSelect<true>;
     'project-updates': ProjectUpdatesSelect<false> | ProjectUpdatesSelect<true>;
+    matches: MatchesSelect<false> | MatchesSelect<true>;
+    'friend-profiles': FriendProfilesSelect<false> | FriendProfilesSelect<true>;
+    'friend-sessions': FriendSessionsSelect<false> | FriendSessionsSelect<true>;
+    feedback: FeedbackSelect<false> | FeedbackSelect<true>;
+    'support-tickets': SupportTicketsSelect<false> | SupportTicketsSelect<true>;
     items: ItemsSelect<false> | ItemsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'media-transcodes': MediaTranscodesSelect<false> | MediaTranscodesSelect<true>;
@@ -659,6 +669,119 @@ export interface ProjectUpdate {
   title: string;
   body: string;
   created_by?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "matches".
+ */
+export interface Match {
+  id: number;
+  user: number | User;
+  friend: number | User;
+  compatibility_score: number;
+  status: 'pending' | 'accepted' | 'declined';
+  responded_at?: string | null;
+  created_by?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "friend-profiles".
+ */
+export interface FriendProfile {
+  id: number;
+  user: number | User;
+  bio?: string | null;
+  /**
+   * Price per hour, in cents.
+   */
+  rate_cents: number;
+  currency: string;
+  timezone: string;
+  /**
+   * [{weekday 0-6 (Monday 0), start "HH:MM", end "HH:MM"}] in the friend's timezone.
+   */
+  availability:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  rating_average?: number | null;
+  rating_count: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "friend-sessions".
+ */
+export interface FriendSession {
+  id: number;
+  user: number | User;
+  friend: number | User;
+  type: 'text' | 'voice' | 'video';
+  scheduled_at: string;
+  ends_at: string;
+  duration_minutes: number;
+  price_cents: number;
+  currency: string;
+  status: 'upcoming' | 'completed' | 'cancelled' | 'no_show';
+  notes?: string | null;
+  payment_status: 'not_required' | 'paid' | 'requires_action' | 'failed';
+  stripe_payment_intent_id?: string | null;
+  late_cancellation?: boolean | null;
+  cancelled_at?: string | null;
+  cancelled_by?: (number | null) | User;
+  reminded_24h_at?: string | null;
+  reminded_15m_at?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback".
+ */
+export interface Feedback {
+  id: number;
+  session: number | FriendSession;
+  user: number | User;
+  friend: number | User;
+  rating: number;
+  comment?: string | null;
+  categories?: string[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "support-tickets".
+ */
+export interface SupportTicket {
+  id: number;
+  user: number | User;
+  subject: string;
+  message: string;
+  status: 'open' | 'in_progress' | 'resolved' | 'closed';
+  assigned_to?: (number | null) | User;
+  resolved_at?: string | null;
+  /**
+   * Staff replies; the opener is notified of each new one.
+   */
+  replies?:
+    | {
+        message: string;
+        author?: (number | null) | User;
+        created_at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1213,6 +1336,26 @@ export interface PayloadLockedDocument {
         value: number | ProjectUpdate;
       } | null)
     | ({
+        relationTo: 'matches';
+        value: number | Match;
+      } | null)
+    | ({
+        relationTo: 'friend-profiles';
+        value: number | FriendProfile;
+      } | null)
+    | ({
+        relationTo: 'friend-sessions';
+        value: number | FriendSession;
+      } | null)
+    | ({
+        relationTo: 'feedback';
+        value: number | Feedback;
+      } | null)
+    | ({
+        relationTo: 'support-tickets';
+        value: number | SupportTicket;
+      } | null)
+    | ({
         relationTo: 'items';
         value: number | Item;
       } | null)
@@ -1634,6 +1777,97 @@ export interface ProjectUpdatesSelect<T extends boolean = true> {
   title?: T;
   body?: T;
   created_by?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "matches_select".
+ */
+export interface MatchesSelect<T extends boolean = true> {
+  user?: T;
+  friend?: T;
+  compatibility_score?: T;
+  status?: T;
+  responded_at?: T;
+  created_by?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "friend-profiles_select".
+ */
+export interface FriendProfilesSelect<T extends boolean = true> {
+  user?: T;
+  bio?: T;
+  rate_cents?: T;
+  currency?: T;
+  timezone?: T;
+  availability?: T;
+  rating_average?: T;
+  rating_count?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "friend-sessions_select".
+ */
+export interface FriendSessionsSelect<T extends boolean = true> {
+  user?: T;
+  friend?: T;
+  type?: T;
+  scheduled_at?: T;
+  ends_at?: T;
+  duration_minutes?: T;
+  price_cents?: T;
+  currency?: T;
+  status?: T;
+  notes?: T;
+  payment_status?: T;
+  stripe_payment_intent_id?: T;
+  late_cancellation?: T;
+  cancelled_at?: T;
+  cancelled_by?: T;
+  reminded_24h_at?: T;
+  reminded_15m_at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback_select".
+ */
+export interface FeedbackSelect<T extends boolean = true> {
+  session?: T;
+  user?: T;
+  friend?: T;
+  rating?: T;
+  comment?: T;
+  categories?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "support-tickets_select".
+ */
+export interface SupportTicketsSelect<T extends boolean = true> {
+  user?: T;
+  subject?: T;
+  message?: T;
+  status?: T;
+  assigned_to?: T;
+  resolved_at?: T;
+  replies?:
+    | T
+    | {
+        message?: T;
+        author?: T;
+        created_at?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

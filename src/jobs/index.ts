@@ -11,6 +11,7 @@ import { reconcileStripe } from '../domain/stripeWebhooks/reconcileStripe.ts'
 import { purgeExpiredNotifications } from '../domain/notifications/purgeExpiredNotifications.ts'
 import { sendDigests } from '../domain/notifications/sendDigests.ts'
 import { sendEventReminders } from '../domain/registrations/sendEventReminders.ts'
+import { sendSessionReminders } from '../domain/sessions/sendSessionReminders.ts'
 
 export type Job = { name: string; schedule: string; run: (payload: Payload, now: Date) => Promise<unknown> }
 
@@ -25,6 +26,7 @@ export const jobs: Job[] = [
   { name: 'notification-digests', schedule: '1-59/15 * * * *', run: sendDigests },
   { name: 'event-reminders', schedule: '*/5 * * * *', run: sendEventReminders },
   { name: 'purge-expired-notifications', schedule: '41 * * * *', run: purgeExpiredNotifications },
+  { name: 'session-reminders', schedule: '* * * * *', run: sendSessionReminders },
   { name: 'crm-waiting-digest', schedule: '0 8 * * *', run: crmWaitingDigest },
 ]
 

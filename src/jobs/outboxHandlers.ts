@@ -2,6 +2,7 @@ import { crmOutboxHandlers } from '../domain/crm/outboxHandlers.ts'
 import { chatOutboxHandlers } from '../domain/chat/outboxHandlers.ts'
 import { notificationOutboxHandlers } from '../domain/notifications/outboxHandlers.ts'
 import { coreOutboxHandlers, type OutboxHandlers } from '../domain/outbox/handlers.ts'
+import { sessionsOutboxHandlers } from '../domain/sessions/outboxHandlers.ts'
 import { waitlistOutboxHandlers } from '../domain/waitlist/outboxHandlers.ts'
 
 /**
@@ -13,6 +14,7 @@ export const outboxHandlers: OutboxHandlers = {
   ...coreOutboxHandlers,
   ...notificationOutboxHandlers,
   ...waitlistOutboxHandlers,
+  ...sessionsOutboxHandlers,
   ...crmOutboxHandlers,
   ...chatOutboxHandlers,
 }

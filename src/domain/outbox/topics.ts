@@ -31,6 +31,8 @@ export const ChatDelivery = z.object({
 export const WaitlistConfirmation = z.object({ entry_id: z.number().int().positive() })
 
 export const StripeRefund = z.object({ payment_id: z.number().int(), payment_intent: z.string().min(1) })
+/** A refund of a friend session's charge (cancelled in time); keyed by the session, so it is refunded once. */
+export const SessionRefund = z.object({ session_id: z.number().int().positive(), payment_intent: z.string().min(1) })
 export const StripeSessionExpiry = z.object({ session_id: z.string().min(1) })
 
 /** A registration was created, cancelled or paid: the CRM brings its row up to date (src/domain/crm). */
@@ -47,6 +49,7 @@ export const OUTBOX_TOPICS = {
   'chat.deliver': ChatDelivery,
   'stripe.refund': StripeRefund,
   'stripe.expire_session': StripeSessionExpiry,
+  'sessions.refund': SessionRefund,
   'crm.booking': CrmBookingSync,
   'crm.deliver': CrmDelivery,
 } as const

@@ -1,6 +1,7 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { logger } from '../../lib/logger.ts'
 import { plainTextToLexical } from '../events/lexicalText.ts'
+import { createFriendProfileIfMissing } from '../friends/friendRecords.ts'
 
 export const DEMO_PASSWORD = 'demo-password-123'
 export const DEMO_USERS = [
@@ -21,6 +22,14 @@ export async function seedDemo(payload: Payload): Promise<void> {
   for (const user of DEMO_USERS) users.set(user.email, await ensureUser(req, user))
   const facilitator = await ensureFacilitator(req, users.get('jane@example.com') ?? 0)
   await ensureEvents(req, facilitator)
+  // Jane is also HumanLink's demo friend: weekdays 09:00-17:00 in UTC, free, so booking works without Stripe.
+  await createFriendProfileIfMissing(req, users.get('jane@example.com') ?? 0, {
+    bio: 'Happy to talk about books, travel and anything on your mind.',
+    rate_cents: 0,
+    currency: 'USD',
+    timezone: 'UTC',
+    availability: [0, 1, 2, 3, 4].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+  })
 }
 
 async function ensureUser(req: PayloadRequest, user: (typeof DEMO_USERS)[number]): Promise<number> {

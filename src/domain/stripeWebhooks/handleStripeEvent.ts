@@ -7,9 +7,10 @@ import { txDb, withTransaction } from '../../lib/transaction.ts'
 import { prepareBillingEvent, applyBillingEvent, BILLING_EVENTS } from '../billing/billingEvents.ts'
 import { applyPaymentEvent, PAYMENT_EVENTS } from '../payments/paymentEvents.ts'
 import { firstRow } from '../../lib/db/sql.ts'
+import { applySessionPaymentEvent, SESSION_PAYMENT_EVENTS } from '../sessions/sessionPaymentEvents.ts'
 
 /** Every event type the platform acts on (reconciliation replays exactly these), each once. */
-export const HANDLED_EVENTS: string[] = [...new Set<string>([...PAYMENT_EVENTS, ...BILLING_EVENTS])]
+export const HANDLED_EVENTS: string[] = [...new Set<string>([...PAYMENT_EVENTS, ...BILLING_EVENTS, ...SESSION_PAYMENT_EVENTS])]
 
 export type EventOutcome = { duplicate: boolean; handled: boolean }
 
@@ -34,6 +35,7 @@ export async function handleStripeEvent(req: PayloadRequest, event: Stripe.Event
     if (handled) {
       await applyPaymentEvent(req, event)
       await applyBillingEvent(req, event, prepared)
+      await applySessionPaymentEvent(req, event)
     } else {
       logger.info({ eventId: event.id, type: event.type }, 'stripe event not handled; recorded')
     }

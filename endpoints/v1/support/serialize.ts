@@ -1,0 +1,38 @@
+import type { PayloadRequest } from 'payload'
+import { extractID } from 'payload/shared'
+import { personCards } from '../../../src/domain/friends/personCards.ts'
+import type { SupportTicket } from '../../../src/payload-types.ts'
+import { iso, isoOrNull } from '../../../src/lib/dates.ts'
+
+/** A ticket with its replies; people as {id, name, avatar}. */
+export async function serializeTickets(req: PayloadRequest, tickets: SupportTicket[]) {
+  const ids = tickets.flatMap((ticket) => [
+    extractID(ticket.user),
+    ...(ticket.assigned_to ? [extractID(ticket.assigned_to)] : []),
+    ...(ticket.replies ?? []).flatMap((reply) => (reply.author ? [extractID(reply.author)] : [])),
+  ])
+  const cards = await personCards(req, ids)
+  const card = (id: number) => cards.get(id) ?? { id, name: `Member ${id}`, avatar: null }
+  return tickets.map((ticket) => ({
+    id: ticket.id,
+    subject: ticket.subject,
+    message: ticket.message,
+    status: ticket.status,
+    user: card(extractID(ticket.user)),
+    assigned_to: ticket.assigned_to ? card(extractID(ticket.assigned_to)) : null,
+    replies: (ticket.replies ?? []).map((reply) => ({
+      id: reply.id ?? '',
+      message: reply.message,
+      author: reply.author ? card(extractID(reply.author)) : null,
+      created_at: isoOrNull(reply.created_at),
+    })),
+    resolved_at: isoOrNull(ticket.resolved_at),
+    created_at: iso(ticket.createdAt),
+    updated_at: iso(ticket.updatedAt),
+  }))
+}
+
+export async function serializeTicket(req: PayloadRequest, ticket: SupportTicket) {
+  const [view] = await serializeTickets(req, [ticket])
+  return view
+}
