@@ -3,6 +3,7 @@ import { isSessionParticipant, sessionParticipants } from '../../src/domain/sess
 import { startTestApp, type TestApp } from '../helpers/app.ts'
 import { sqlRows } from '../helpers/db.ts'
 import { makeStaff, makeUser, makeUsers } from '../helpers/factories.ts'
+import { openPlainSocket } from '../helpers/socket.ts'
 import { bookSession, futureSlot, humanlinkError, makeFriend, moveIntoPast } from '../helpers/humanlink.ts'
 
 let app: TestApp
@@ -118,6 +119,23 @@ describe('booking (/api/v1/sessions)', () => {
         client_secret: null,
       },
     })
+  })
+
+  it("opens the session's chat room (/ws/sessions/{id}/chat/) to its two people only", async () => {
+    const [user, friend, outsider] = [await makeUser(app), await makeFriend(app), await makeUser(app)]
+    const res = await bookSession(app, user, friend, futureSlot(5))
+    expect(res.status).toBe(201)
+    const path = `/ws/sessions/${Number(res.body.data.id)}/chat/`
+    const sockets = await Promise.all([openPlainSocket(app.url, path, user.token), openPlainSocket(app.url, path, friend.token)])
+    try {
+      await Promise.all(sockets.map(({ inbox }) => inbox.waitFor('ready')))
+      sockets[0].ws.send(JSON.stringify({ type: 'message', data: { text: 'See you soon' } }))
+      const [received] = await sockets[1].inbox.waitFor<{ seq: number; message: string }>('message:new')
+      expect(received).toMatchObject({ seq: 1, message: 'See you soon', user_id: user.user.id })
+      await expect(openPlainSocket(app.url, path, outsider.token)).rejects.toThrow('refused with 403')
+    } finally {
+      for (const { ws } of sockets) ws.close()
+    }
   })
 
   it('10 parallel bookings of one slot: exactly one succeeds, the others get 409', async () => {

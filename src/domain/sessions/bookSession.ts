@@ -4,6 +4,7 @@ import { PaymentRequiredError, RequestValidationError } from '../../lib/errors.t
 import { decimalAmount } from '../../lib/money.ts'
 import { readAsSystem } from '../../lib/readAsSystem.ts'
 import { withTransaction } from '../../lib/transaction.ts'
+import { openSessionRoom } from '../chat/openSessionRoom.ts'
 import { assertWithinAvailability, friendForBooking } from '../friends/friendForBooking.ts'
 import { chargeSession } from './chargeSession.ts'
 import { insertSession } from './sessionRecords.ts'
@@ -38,8 +39,8 @@ export async function bookSession(req: PayloadRequest, user: TypedUser, input: B
       price: decimalAmount(priceCents, friend.currency),
       currency: friend.currency,
     })
-  const id = await withTransaction(req, () =>
-    insertSession(req, {
+  const id = await withTransaction(req, async () => {
+    const sessionId = await insertSession(req, {
       userId: user.id,
       friendId: friend.id,
       type: input.type,
@@ -49,8 +50,11 @@ export async function bookSession(req: PayloadRequest, user: TypedUser, input: B
       currency: friend.currency,
       notes: input.notes ?? null,
       paymentStatus: priceCents > 0 ? 'requires_action' : 'not_required',
-    }),
-  )
+    })
+    // The session's own chat room (spec 001's /ws/sessions/{id}/chat/), for its two people only.
+    await openSessionRoom(req, { sessionId, participantIds: [user.id, friend.id] })
+    return sessionId
+  })
   const clientSecret =
     priceCents > 0 && input.paymentMethodId
       ? await chargeSession(req, { id, priceCents, currency: friend.currency, userId: user.id }, input.paymentMethodId)
