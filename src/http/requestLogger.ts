@@ -29,9 +29,16 @@ export const requestLogger = pinoHttp({
   customAttributeKeys: { reqId: 'reqId', responseTime: 'duration_ms' },
   // A response the client did not wait for ends on 'close' before 'finish': one info line, "aborted".
   customLogLevel: (req, res, err) =>
-    unfinished(res) || clientAborted(req, res, err) ? 'info' : err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    unfinished(res) || clientAborted(req, res, err)
+      ? 'info'
+      : err || res.statusCode >= 500
+        ? 'error'
+        : res.statusCode >= 400
+          ? 'warn'
+          : 'info',
   customSuccessMessage: (req, res) => `${req.method} ${pathOf(req)} ${unfinished(res) ? 'aborted' : res.statusCode}`,
-  customErrorMessage: (req, res, err) => `${req.method} ${pathOf(req)} ${unfinished(res) || clientAborted(req, res, err) ? 'aborted' : res.statusCode}`,
+  customErrorMessage: (req, res, err) =>
+    `${req.method} ${pathOf(req)} ${unfinished(res) || clientAborted(req, res, err) ? 'aborted' : res.statusCode}`,
   serializers: {
     req: (req: { method: string; url: string; raw?: IncomingMessage; remoteAddress?: string }) => ({
       method: req.method,
