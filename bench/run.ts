@@ -15,6 +15,9 @@ import { toRow, type Row } from './rows.ts'
 import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 import { measureWebhooks } from './webhooks.ts'
 import { contentReport, measureContent } from './content.ts'
+import { measureNotifications, notificationsReport } from './notifications.ts'
+import { crmReport, measureCrm } from './crm.ts'
+import { chatReport, measureChat } from './chat.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 import { hashingLimit, measureLoginLatency, measureSignUp } from './auth.ts'
 import { measureOutbox, startSmtpSink } from './outbox.ts'
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
   const baselinePort = await freePort()
   const jwtSecret = randomBytes(32).toString('hex')
   const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`
+  const crmToken = randomBytes(20).toString('hex')
   // Stripe itself is out of reach: the local fake answers the SDK (no Stripe call is on a measured path).
   const fakeStripe = await startFakeStripe({ webhookSecret, webhookUrl: `http://127.0.0.1:${platformPort}/api/v1/payments/webhook` })
   // Every email the platform sends (sign-up verifications, the outbox scenario) goes to this local sink.
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
     DATABASE_URL: database.url,
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     JWT_SECRET: jwtSecret,
-    CRM_BEARER_TOKEN: randomBytes(20).toString('hex'),
+    CRM_BEARER_TOKEN: crmToken,
     ADMIN_PASSWORD: 'Bench-Admin-Password-1',
     SEED_DEMO: 'true',
     CRON_ENABLED: 'false',
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_ANON_PER_HOUR: '100000000',
     RATE_LIMIT_AUTH_PER_HOUR: '100000000',
     RATE_LIMIT_REGISTRATIONS_PER_HOUR: '100000000',
+    RATE_LIMIT_CHAT_PER_MINUTE: '100000000',
   })
   const baseline = startChild(['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href, 'bench/baseline.ts'], {
     PORT: String(baselinePort),
@@ -84,8 +89,14 @@ async function main(): Promise<void> {
     rows.push(contention.row)
     rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
     const content = await measureContent(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
+    const notifications = await measureNotifications(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
+    const crm = await measureCrm(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, crmToken)
+    const chat = await measureChat(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
     printTable(rows)
     process.stdout.write(contentReport(content))
+    process.stdout.write(notificationsReport(notifications))
+    process.stdout.write(crmReport(crm))
+    process.stdout.write(chatReport(chat))
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
     )
@@ -111,6 +122,9 @@ async function main(): Promise<void> {
       hot_paths: figures,
       outbox,
       content,
+      notifications,
+      crm,
+      chat,
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)

@@ -1,5 +1,11 @@
 import type { CollectionConfig } from 'payload'
 import { AuthTokens } from './AuthTokens/index.ts'
+import { CrmBookings } from './CrmBookings/index.ts'
+import { CrmStatusChanges } from './CrmStatusChanges/index.ts'
+import { ChatMessages } from './ChatMessages/index.ts'
+import { ChatModerationLog } from './ChatModerationLog/index.ts'
+import { ChatReadState } from './ChatReadState/index.ts'
+import { ChatRooms } from './ChatRooms/index.ts'
 import { Events } from './Events/index.ts'
 import { EventTypes } from './EventTypes/index.ts'
 import { Facilitators } from './Facilitators/index.ts'
@@ -44,11 +50,17 @@ export const collections: CollectionConfig[] = [
   Files,
   Shares,
   StorageUsage,
+  ChatRooms,
+  ChatMessages,
+  ChatReadState,
+  ChatModerationLog,
   Notifications,
   NotificationTypes,
   NotificationPreferences,
   NotificationTypePreferences,
   NotificationDigests,
+  CrmBookings,
+  CrmStatusChanges,
   RefreshTokens,
   AuthTokens,
   Outbox,

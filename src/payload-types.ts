@@ -84,11 +84,17 @@ export interface Config {
     files: File;
     shares: Share;
     'storage-usage': StorageUsage;
+    'chat-rooms': ChatRoom;
+    'chat-messages': ChatMessage;
+    'chat-read-state': ChatReadState;
+    'chat-moderation-log': ChatModerationLog;
     notifications: Notification;
     'notification-types': NotificationType;
     'notification-preferences': NotificationPreference;
     'notification-type-preferences': NotificationTypePreference;
     'notification-digests': NotificationDigest;
+    'crm-bookings': CrmBooking;
+    'crm-status-changes': CrmStatusChange;
     'refresh-tokens': RefreshToken;
     'auth-tokens': AuthToken;
     outbox: Outbox;
@@ -97,7 +103,11 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'crm-bookings': {
+      status_history: 'crm-status-changes';
+    };
+  };
   collectionsSelect: {
     events: EventsSelect<false> | EventsSelect<true>;
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
@@ -116,11 +126,17 @@ export interface Config {
     files: FilesSelect<false> | FilesSelect<true>;
     shares: SharesSelect<false> | SharesSelect<true>;
     'storage-usage': StorageUsageSelect<false> | StorageUsageSelect<true>;
+    'chat-rooms': ChatRoomsSelect<false> | ChatRoomsSelect<true>;
+    'chat-messages': ChatMessagesSelect<false> | ChatMessagesSelect<true>;
+    'chat-read-state': ChatReadStateSelect<false> | ChatReadStateSelect<true>;
+    'chat-moderation-log': ChatModerationLogSelect<false> | ChatModerationLogSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'notification-types': NotificationTypesSelect<false> | NotificationTypesSelect<true>;
     'notification-preferences': NotificationPreferencesSelect<false> | NotificationPreferencesSelect<true>;
     'notification-type-preferences': NotificationTypePreferencesSelect<false> | NotificationTypePreferencesSelect<true>;
     'notification-digests': NotificationDigestsSelect<false> | NotificationDigestsSelect<true>;
+    'crm-bookings': CrmBookingsSelect<false> | CrmBookingsSelect<true>;
+    'crm-status-changes': CrmStatusChangesSelect<false> | CrmStatusChangesSelect<true>;
     'refresh-tokens': RefreshTokensSelect<false> | RefreshTokensSelect<true>;
     'auth-tokens': AuthTokensSelect<false> | AuthTokensSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
@@ -633,6 +649,89 @@ export interface StorageUsage {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-rooms".
+ */
+export interface ChatRoom {
+  id: number;
+  name: string;
+  kind: 'private' | 'group' | 'session';
+  participants: (number | User)[];
+  created_by?: (number | null) | User;
+  /**
+   * The session (spec 001) whose live chat this is; only for kind "session".
+   */
+  session_id?: number | null;
+  last_seq: number;
+  /**
+   * Messages up to this seq have been pushed to sockets, in order.
+   */
+  delivered_seq: number;
+  last_message_at?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-messages".
+ */
+export interface ChatMessage {
+  id: number;
+  room: number | ChatRoom;
+  seq: number;
+  sender: number | User;
+  receiver?: (number | null) | User;
+  text: string;
+  message_type: 'text' | 'image' | 'file' | 'system';
+  metadata?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  edited_at?: string | null;
+  /**
+   * Hidden by moderation: participants no longer see it. Logged.
+   */
+  hidden?: boolean | null;
+  moderation_reason?: string | null;
+  /**
+   * When it was hidden (set by the hook from `hidden`).
+   */
+  deleted_at?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-read-state".
+ */
+export interface ChatReadState {
+  id: number;
+  room: number | ChatRoom;
+  user: number | User;
+  last_read_seq: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-moderation-log".
+ */
+export interface ChatModerationLog {
+  id: number;
+  action: 'hide' | 'unhide';
+  message: number | ChatMessage;
+  room: number | ChatRoom;
+  moderator?: (number | null) | User;
+  reason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "notifications".
  */
 export interface Notification {
@@ -766,6 +865,68 @@ export interface NotificationTypePreference {
   email_enabled?: boolean | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * Every booking, in the pipeline new -> reviewed -> contacted -> confirmed -> completed.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crm-bookings".
+ */
+export interface CrmBooking {
+  id: number;
+  source: 'platform' | 'external';
+  booking_id: number;
+  registration?: (number | null) | Registration;
+  user_id?: number | null;
+  user_email?: string | null;
+  user_name?: string | null;
+  user_phone?: string | null;
+  event_id?: number | null;
+  event_title?: string | null;
+  event_type?: string | null;
+  event_start_datetime?: string | null;
+  event_location?: string | null;
+  facilitator_id?: number | null;
+  booking_date?: string | null;
+  notes?: string | null;
+  received_at: string;
+  status: 'received' | 'cancelled';
+  crm_status: 'new' | 'reviewed' | 'contacted' | 'confirmed' | 'completed';
+  crm_notes?: string | null;
+  assigned_to?: (number | null) | User;
+  /**
+   * Still new more than 24 hours after it arrived.
+   */
+  waiting_over_24h?: boolean | null;
+  /**
+   * Delivery to the external CRM (CRM_SERVICE_URL), when one is configured.
+   */
+  delivery?: {
+    attempts?: number | null;
+    last_error?: string | null;
+    delivered_at?: string | null;
+  };
+  status_history?: {
+    docs?: (number | CrmStatusChange)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crm-status-changes".
+ */
+export interface CrmStatusChange {
+  id: number;
+  crm_booking: number | CrmBooking;
+  from_status?: ('new' | 'reviewed' | 'contacted' | 'confirmed' | 'completed') | null;
+  to_status: 'new' | 'reviewed' | 'contacted' | 'confirmed' | 'completed';
+  actor: 'system' | 'service' | 'staff' | 'facilitator';
+  changed_by?: (number | null) | User;
+  changed_at: string;
+  notes?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -931,6 +1092,22 @@ export interface PayloadLockedDocument {
         value: number | StorageUsage;
       } | null)
     | ({
+        relationTo: 'chat-rooms';
+        value: number | ChatRoom;
+      } | null)
+    | ({
+        relationTo: 'chat-messages';
+        value: number | ChatMessage;
+      } | null)
+    | ({
+        relationTo: 'chat-read-state';
+        value: number | ChatReadState;
+      } | null)
+    | ({
+        relationTo: 'chat-moderation-log';
+        value: number | ChatModerationLog;
+      } | null)
+    | ({
         relationTo: 'notifications';
         value: number | Notification;
       } | null)
@@ -949,6 +1126,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notification-digests';
         value: number | NotificationDigest;
+      } | null)
+    | ({
+        relationTo: 'crm-bookings';
+        value: number | CrmBooking;
+      } | null)
+    | ({
+        relationTo: 'crm-status-changes';
+        value: number | CrmStatusChange;
       } | null)
     | ({
         relationTo: 'refresh-tokens';
@@ -1330,6 +1515,65 @@ export interface StorageUsageSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-rooms_select".
+ */
+export interface ChatRoomsSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  participants?: T;
+  created_by?: T;
+  session_id?: T;
+  last_seq?: T;
+  delivered_seq?: T;
+  last_message_at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-messages_select".
+ */
+export interface ChatMessagesSelect<T extends boolean = true> {
+  room?: T;
+  seq?: T;
+  sender?: T;
+  receiver?: T;
+  text?: T;
+  message_type?: T;
+  metadata?: T;
+  edited_at?: T;
+  hidden?: T;
+  moderation_reason?: T;
+  deleted_at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-read-state_select".
+ */
+export interface ChatReadStateSelect<T extends boolean = true> {
+  room?: T;
+  user?: T;
+  last_read_seq?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "chat-moderation-log_select".
+ */
+export interface ChatModerationLogSelect<T extends boolean = true> {
+  action?: T;
+  message?: T;
+  room?: T;
+  moderator?: T;
+  reason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "notifications_select".
  */
 export interface NotificationsSelect<T extends boolean = true> {
@@ -1411,6 +1655,56 @@ export interface NotificationDigestsSelect<T extends boolean = true> {
   notification_count?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crm-bookings_select".
+ */
+export interface CrmBookingsSelect<T extends boolean = true> {
+  source?: T;
+  booking_id?: T;
+  registration?: T;
+  user_id?: T;
+  user_email?: T;
+  user_name?: T;
+  user_phone?: T;
+  event_id?: T;
+  event_title?: T;
+  event_type?: T;
+  event_start_datetime?: T;
+  event_location?: T;
+  facilitator_id?: T;
+  booking_date?: T;
+  notes?: T;
+  received_at?: T;
+  status?: T;
+  crm_status?: T;
+  crm_notes?: T;
+  assigned_to?: T;
+  waiting_over_24h?: T;
+  delivery?:
+    | T
+    | {
+        attempts?: T;
+        last_error?: T;
+        delivered_at?: T;
+      };
+  status_history?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crm-status-changes_select".
+ */
+export interface CrmStatusChangesSelect<T extends boolean = true> {
+  crm_booking?: T;
+  from_status?: T;
+  to_status?: T;
+  actor?: T;
+  changed_by?: T;
+  changed_at?: T;
+  notes?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { getPayload, type Payload } from 'payload'
 import payloadConfig from '../payload.config.ts'
 import { buildApp } from './app.ts'
+import { buildCrmApp } from './crmApp.ts'
 import { startCronJobs } from './jobs/index.ts'
 import { startOutboxWakeup } from './jobs/outboxWakeup.ts'
 import { startOutboxWorker } from './jobs/outboxWorker.ts'
@@ -26,6 +27,8 @@ export type ServerOptions = {
   bootstrap?: (payload: Payload) => Promise<void>
   /** A Payload instance of its own (another key), for a second instance in one process (multi-instance tests). */
   instanceKey?: string
+  /** false: no outbox worker in this process (tests that drain the outbox themselves, at the times they pick). */
+  outbox?: boolean
 }
 
 export type RunningServer = {
@@ -33,6 +36,8 @@ export type RunningServer = {
   payload: Payload
   httpServer: http.Server
   realtime: Realtime
+  /** The CRM_PORT listener's base URL, when CRM_PORT is set. */
+  crmUrl?: string
   close(): Promise<void>
 }
 
@@ -44,23 +49,40 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const admin = options.admin ? await startAdmin(options.admin.dev) : undefined
   const httpServer = http.createServer(buildApp(payload, admin?.handle))
   const realtime = startRealtime(httpServer, payload)
-  const outbox = startOutboxWorker({ payload, push: realtime })
-  const outboxWakeup = await startOutboxWakeup({ payload, push: realtime })
+  const runOutbox = options.outbox ?? true
+  const outbox = runOutbox ? startOutboxWorker({ payload, push: realtime }) : undefined
+  const outboxWakeup = runOutbox ? await startOutboxWakeup({ payload, push: realtime }) : undefined
   const transcodes = await startTranscodeWorker(payload)
   const cron = (options.cron ?? config.CRON_ENABLED) ? startCronJobs(payload) : undefined
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject)
-    httpServer.listen(options.port, options.host ?? config.HOST, resolve)
-  })
-  const { port } = httpServer.address() as AddressInfo
+  const port = await listen(httpServer, options.port, options.host ?? config.HOST)
+  // Spec 004's clients expect the CRM on a port of its own; unset, nothing extra listens.
+  const crmServer = config.CRM_PORT === undefined ? undefined : http.createServer(buildCrmApp(payload))
+  const crmPort = crmServer ? await listen(crmServer, config.CRM_PORT ?? 0, options.host ?? config.HOST) : undefined
+  const crm: Stoppable = crmServer && {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        crmServer.close(() => resolve())
+        crmServer.closeAllConnections()
+      }),
+  }
   let closing: Promise<void> | undefined
   return {
     url: `http://127.0.0.1:${port}`,
+    crmUrl: crmPort === undefined ? undefined : `http://127.0.0.1:${crmPort}`,
     payload,
     httpServer,
     realtime,
-    close: () => (closing ??= shutdown({ httpServer, realtime, admin, payload, stopWorkers: [outbox, outboxWakeup, transcodes, cron] })),
+    close: () =>
+      (closing ??= shutdown({ httpServer, realtime, admin, payload, stopWorkers: [crm, outbox, outboxWakeup, transcodes, cron] })),
   }
+}
+
+async function listen(server: http.Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, resolve)
+  })
+  return (server.address() as AddressInfo).port
 }
 
 type Stoppable = { stop(): Promise<void> } | undefined

@@ -4,8 +4,10 @@ import type { V1Router } from '../../src/http/v1Router.ts'
 import { adminRoutes } from './admin/index.ts'
 import { authRoutes } from './auth/index.ts'
 import { billingRoutes } from './billing/index.ts'
+import { chatRoutes } from './chat/index.ts'
 import { bookingsRoutes } from './bookings/index.ts'
 import { collabRoutes } from './collab/index.ts'
+import { crmRoutes } from './crm/index.ts'
 import { communicationsRoutes } from './communications/index.ts'
 import { eventsRoutes } from './events/index.ts'
 import { facilitatorsRoutes } from './facilitators/index.ts'
@@ -28,6 +30,7 @@ export const v1Groups: V1Router[] = [
   usersRoutes,
   eventsRoutes,
   bookingsRoutes,
+  crmRoutes,
   registrationsRoutes,
   facilitatorsRoutes,
   paymentsRoutes,
@@ -41,6 +44,7 @@ export const v1Groups: V1Router[] = [
   mediaRoutes,
   filesRoutes,
   collabRoutes,
+  chatRoutes,
   searchRoutes,
   recommendationsRoutes,
   adminRoutes,

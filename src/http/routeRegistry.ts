@@ -1,3 +1,5 @@
+import type { Request } from 'express'
+import type { Payload, TypedUser } from 'payload'
 import type { z } from 'zod'
 import type { Envelope } from './errorBody.ts'
 
@@ -25,6 +27,11 @@ export type RouteSpec = {
    * else 413) and handed to the handler as `upload`; the other form fields are parsed by `body`.
    */
   upload?: { field: string }
+  /**
+   * Runs after authentication and before the request is parsed, for routes with their own credentials
+   * (the CRM's static token): a refused caller gets its 401/403 before any 400 about its input.
+   */
+  guard?: (request: { http: Request; user: TypedUser | null; payload: Payload }) => Promise<void>
 }
 
 export type RegisteredRoute = { method: HttpMethod; path: string; spec: RouteSpec }

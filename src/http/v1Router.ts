@@ -40,12 +40,13 @@ type Handler<S extends RouteSpec> = (context: RouteContext<S>) => Promise<RouteR
  * request (a ZodError becomes a 400 in the error handler), and they document it in /api/openapi.json.
  * Express's non-strict routing makes `/x` and `/x/` the same route.
  */
-export function v1Router(prefix: string, { base = '/api/v1' }: { base?: string } = {}) {
+export function v1Router(prefix: string, { base = '/api/v1', documented = true }: { base?: string; documented?: boolean } = {}) {
   const router = Router({ strict: false, mergeParams: true })
   const add =
     (method: HttpMethod) =>
     <S extends RouteSpec>(path: string, spec: S, handler: Handler<S>) => {
-      routeRegistry.push({ method, path: `${base}${prefix}${path}`.replace(/\/$/, '') || '/', spec })
+      // An undocumented router serves routes documented elsewhere (the CRM's own port repeats /api/v1/crm).
+      if (documented) routeRegistry.push({ method, path: `${base}${prefix}${path}`.replace(/\/$/, '') || '/', spec })
       router[method](path, async (req: Request, res: Response) => {
         res.locals.envelope = spec.envelope ?? 'default'
         const context = await buildContext(req, res, spec)
@@ -90,6 +91,7 @@ async function buildContext<S extends RouteSpec>(req: Request, res: Response, sp
     throw new UnauthorizedError(auth.rejectedToken ? 'Token is invalid or expired' : undefined)
   }
   if (requirement === 'staff' && !isStaffMember(user)) throw new ForbiddenError()
+  if (spec.guard) await spec.guard({ http: req, user, payload })
   const params = spec.params ? spec.params.parse(req.params) : undefined
   const query = spec.query ? spec.query.parse(req.query) : undefined
   // The body of an upload is read only now, after authentication and the rate limit said yes.

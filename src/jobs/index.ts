@@ -3,10 +3,14 @@ import type { Payload } from 'payload'
 import { withAdvisoryLock } from '../lib/db/advisoryLock.ts'
 import { poolOf } from '../lib/db/pool.ts'
 import { logger } from '../lib/logger.ts'
+import { crmWaitingDigest } from './crmWaitingDigest.ts'
 import { expireSeatHolds } from './expireSeatHolds.ts'
 import { expireWaitlistOffers } from './expireWaitlistOffers.ts'
 import { pruneOutbox } from './pruneOutbox.ts'
 import { reconcileStripe } from '../domain/stripeWebhooks/reconcileStripe.ts'
+import { purgeExpiredNotifications } from '../domain/notifications/purgeExpiredNotifications.ts'
+import { sendDigests } from '../domain/notifications/sendDigests.ts'
+import { sendEventReminders } from '../domain/registrations/sendEventReminders.ts'
 
 export type Job = { name: string; schedule: string; run: (payload: Payload, now: Date) => Promise<unknown> }
 
@@ -16,6 +20,12 @@ export const jobs: Job[] = [
   { name: 'expire-waitlist-offers', schedule: '* * * * *', run: expireWaitlistOffers },
   { name: 'expire-seat-holds', schedule: '* * * * *', run: expireSeatHolds },
   { name: 'reconcile-stripe', schedule: '*/10 * * * *', run: reconcileStripe },
+  // Every 15 minutes, a minute past (claims wait a minute, see digestRecords.ts): 08:00 local falls on a
+  // quarter hour in every time zone (UTC+5:45 included).
+  { name: 'notification-digests', schedule: '1-59/15 * * * *', run: sendDigests },
+  { name: 'event-reminders', schedule: '*/5 * * * *', run: sendEventReminders },
+  { name: 'purge-expired-notifications', schedule: '41 * * * *', run: purgeExpiredNotifications },
+  { name: 'crm-waiting-digest', schedule: '0 8 * * *', run: crmWaitingDigest },
 ]
 
 /** Runs a job unless another instance is running it right now (advisory lock), so it runs once per tick. */

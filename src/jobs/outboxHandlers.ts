@@ -1,3 +1,5 @@
+import { crmOutboxHandlers } from '../domain/crm/outboxHandlers.ts'
+import { chatOutboxHandlers } from '../domain/chat/outboxHandlers.ts'
 import { notificationOutboxHandlers } from '../domain/notifications/outboxHandlers.ts'
 import { coreOutboxHandlers, type OutboxHandlers } from '../domain/outbox/handlers.ts'
 import { waitlistOutboxHandlers } from '../domain/waitlist/outboxHandlers.ts'
@@ -11,4 +13,6 @@ export const outboxHandlers: OutboxHandlers = {
   ...coreOutboxHandlers,
   ...notificationOutboxHandlers,
   ...waitlistOutboxHandlers,
+  ...crmOutboxHandlers,
+  ...chatOutboxHandlers,
 }

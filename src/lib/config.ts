@@ -53,6 +53,8 @@ const Env = z.object({
   GITHUB_OAUTH_URL: z.url().default('https://github.com/login/oauth'),
   GITHUB_API_URL: z.url().default('https://api.github.com'),
   CRM_BEARER_TOKEN: z.string().min(16).default(DEV_SECRETS.CRM_BEARER_TOKEN),
+  CRM_SERVICE_URL: optionalUrl,
+  CRM_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(65535).optional()),
   REDIS_URL: optionalUrl,
   CORS_ORIGINS: csv.default([]),
   TRUST_PROXY: bool.default(false),
@@ -65,6 +67,8 @@ const Env = z.object({
   RATE_LIMIT_REGISTRATIONS_PER_HOUR: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_PASSWORD_RESETS_PER_HOUR: z.coerce.number().int().positive().default(5),
   RATE_LIMIT_WAITLIST_PER_HOUR: z.coerce.number().int().positive().default(10),
+  /** Chat messages one sender may post per minute, over all rooms and interfaces. */
+  RATE_LIMIT_CHAT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   REFRESH_TOKEN_REUSE_GRACE: duration.default(10),
   REFRESH_FAMILY_LIFETIME: duration.default(30 * 86400),
   WAITLIST_CLAIM_WINDOW: duration.default(24 * 3600),

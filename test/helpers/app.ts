@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import type { Realtime } from '../../src/realtime/index.ts'
 import { apiClient, type ApiClient } from './api.ts'
 import { cloneTemplateDatabase } from './testDatabase.ts'
 
@@ -6,7 +7,11 @@ export type TestApp = {
   url: string
   payload: Payload
   api: ApiClient
+  /** This instance's socket.io server (emit on it to test delivery across instances). */
+  realtime: Realtime
   database: { name: string; url: string }
+  /** The CRM_PORT listener, when `env` sets CRM_PORT. */
+  crmUrl?: string
   stop(): Promise<void>
 }
 
@@ -25,7 +30,7 @@ const GENEROUS_LIMITS = {
  * The real server on a random port, on this test file's own database (cloned from the migrated
  * template). `env` overrides configuration the way environment variables would (SMTP_URL, LOG_LEVEL...).
  */
-export async function startTestApp({ env = {} }: { env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp({ env = {}, outbox = true }: { env?: Record<string, string>; outbox?: boolean } = {}): Promise<TestApp> {
   const database = await cloneTemplateDatabase()
   const { reloadConfig, config } = await import('../../src/lib/config.ts')
   reloadConfig({ ...GENEROUS_LIMITS, CRON_ENABLED: 'false', ...env, DATABASE_URL: database.url })
@@ -33,11 +38,13 @@ export async function startTestApp({ env = {} }: { env?: Record<string, string> 
   logger.level = config.LOG_LEVEL
   // Imported only now, so payload.config.ts sees this file's database and overrides.
   const { startServer } = await import('../../src/server.ts')
-  const server = await startServer({ port: 0, host: '127.0.0.1', cron: false })
+  const server = await startServer({ port: 0, host: '127.0.0.1', cron: false, outbox })
   return {
     url: server.url,
+    crmUrl: server.crmUrl,
     payload: server.payload,
     api: apiClient(server.url),
+    realtime: server.realtime,
     database,
     async stop() {
       await server.close()
@@ -46,7 +53,7 @@ export async function startTestApp({ env = {} }: { env?: Record<string, string> 
   }
 }
 
-export type SecondInstance = { url: string; payload: Payload; api: ApiClient; stop(): Promise<void> }
+export type SecondInstance = { url: string; payload: Payload; api: ApiClient; realtime: Realtime; stop(): Promise<void> }
 
 /**
  * Another instance of the server on `app`'s database, as a second process behind a load balancer would
@@ -55,5 +62,5 @@ export type SecondInstance = { url: string; payload: Payload; api: ApiClient; st
 export async function startSecondInstance(app: TestApp): Promise<SecondInstance> {
   const { startServer } = await import('../../src/server.ts')
   const server = await startServer({ port: 0, host: '127.0.0.1', cron: false, instanceKey: `second-${app.database.name}` })
-  return { url: server.url, payload: server.payload, api: apiClient(server.url), stop: () => server.close() }
+  return { url: server.url, payload: server.payload, api: apiClient(server.url), realtime: server.realtime, stop: () => server.close() }
 }

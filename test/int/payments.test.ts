@@ -430,3 +430,33 @@ describe('spec 001 bookings with a payment method (PaymentIntent)', () => {
     expect(res).toMatchObject({ status: 402, body: { detail: { message: 'Payment required', price_cents: 700, currency: 'EUR' } } })
   })
 })
+
+describe('paid checkouts feed the CRM (issue 12)', () => {
+  it('writes a CRM outbox row with the held booking and with its payment, ending in one received CRM booking', async () => {
+    const event = await makeEvent(env.app, { price_cents: 1500, currency: 'USD', max_attendees: 5 })
+    const buyer = await makeUser(env.app)
+    const res = await checkout(event.id, buyer)
+    expect(res.status).toBe(200)
+    const registration = await registrationOfPayment(Number(res.body.payment_id))
+    await env.stripe.paySession(String(res.body.session_id))
+    const messages = await query(`SELECT 1 FROM outbox WHERE topic = 'crm.booking' AND (data->>'registration_id')::int = $1`, [
+      registration.id,
+    ])
+    expect(messages).toHaveLength(2) // the seat held for payment, then the payment
+    const rows = await waitUntil(async () => {
+      const found = await query<{ status: string; crm_status: string; user_email: string }>(
+        'SELECT status, crm_status, user_email FROM crm_bookings WHERE registration_id = $1',
+        [registration.id],
+      )
+      return found.length === 1 &&
+        (
+          await query(`SELECT 1 FROM outbox WHERE topic = 'crm.booking' AND status <> 'done' AND (data->>'registration_id')::int = $1`, [
+            registration.id,
+          ])
+        ).length === 0
+        ? found
+        : undefined
+    })
+    expect(rows).toEqual([{ status: 'received', crm_status: 'new', user_email: buyer.email }])
+  })
+})

@@ -1,4 +1,8 @@
+import { decodeJwt, SignJWT } from 'jose'
 import { createLocalReq } from 'payload'
+import { WebSocket } from 'ws'
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../../src/domain/auth/accessTokens.ts'
+import { config } from '../../src/lib/config.ts'
 import type { Socket } from 'socket.io-client'
 import { enqueue } from '../../src/domain/outbox/enqueue.ts'
 import { userRoom } from '../../src/realtime/rooms.ts'
@@ -33,6 +37,21 @@ describe('socket.io on the API server', () => {
     expect(error.message).toBe('unauthorized')
   })
 
+  it('refuses a handshake with an expired token', async () => {
+    const { token } = await makeUser(app)
+    const claims = decodeJwt(token)
+    const expired = await new SignJWT({ roles: claims.roles, type: 'access', sid: claims.sid, tier: claims.tier })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(String(claims.sub))
+      .setAudience(ACCESS_TOKEN_AUDIENCE)
+      .setIssuer(ACCESS_TOKEN_ISSUER)
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(config.JWT_SECRET))
+    const error = await nextEvent<Error>(open(expired), 'connect_error')
+    expect(error.message).toBe('unauthorized')
+  })
+
   it('accepts a valid token and tells the client who it is', async () => {
     const { token, user } = await makeUser(app)
     await expect(nextEvent(open(token), 'ready')).resolves.toEqual({ user_id: user.id })
@@ -54,5 +73,25 @@ describe('socket.io on the API server', () => {
       { title: 'Hi Alice' },
     ])
     expect(bobGotIt).toBe(false)
+  })
+
+  it("accepts on the plain WebSocket (spec 001) only that user's own token", async () => {
+    const dana = await makeUser(app)
+    const eli = await makeUser(app)
+    const upgrade = (userId: number, token?: string) =>
+      new Promise<number>((resolve) => {
+        const query = token ? `?token=${encodeURIComponent(token)}` : ''
+        const ws = new WebSocket(`${app.url.replace('http', 'ws')}/ws/notifications/${userId}/${query}`)
+        ws.on('open', () => {
+          ws.close()
+          resolve(101)
+        })
+        ws.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0))
+        ws.on('error', () => undefined)
+      })
+    expect(await upgrade(dana.user.id, dana.token)).toBe(101)
+    expect(await upgrade(dana.user.id, eli.token)).toBe(403)
+    expect(await upgrade(dana.user.id)).toBe(401)
+    expect(await upgrade(dana.user.id, 'not-a-token')).toBe(401)
   })
 })

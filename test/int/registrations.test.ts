@@ -354,7 +354,7 @@ describe('bookings (spec 004)', () => {
         created_at: expect.any(String),
         updated_at: expect.any(String),
       },
-      crm_notified: false,
+      crm_notified: true,
     })
   })
 

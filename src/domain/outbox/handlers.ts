@@ -7,7 +7,13 @@ import { OUTBOX_TOPICS, type OutboxTopic } from './topics.ts'
  * Where pushes go. The outbox owns this interface and the socket.io server implements it, so the domain
  * never imports realtime: it enqueues `realtime.emit`, and the worker hands the message to this port.
  */
-export type PushChannel = { emit(room: string, event: string, data: unknown): void }
+export type PushChannel = {
+  emit(room: string, event: string, data: unknown): void
+  /** The users with a socket in `room` now (on every instance): who is looking at a chat room. */
+  membersOf?(room: string): Promise<number[]>
+  /** Puts every socket in room `from` (a user's) into room `to` as well. */
+  join?(from: string, to: string): void
+}
 
 export type OutboxServices = { payload: Payload; push?: PushChannel }
 export type OutboxHandler<T extends OutboxTopic> = (

@@ -19,11 +19,24 @@ export const RealtimeMessage = z.object({
 /** Tells a user's connected clients their exact unread count, counted when the message is delivered. */
 export const UnreadCountPush = z.object({ user_id: z.number().int().positive() })
 
+/** Pushes a chat room's messages up to `seq` to its sockets, in seq order, and notifies absent receivers. */
+export const ChatDelivery = z.object({
+  room_id: z.number().int().positive(),
+  seq: z.number().int().positive(),
+  /** The `message:new` event as stored, pushed as is when the message is next in line. */
+  event: z.record(z.string(), z.unknown()),
+})
+
 /** The product waitlist's confirmation email, rendered and marked sent when it goes out. */
 export const WaitlistConfirmation = z.object({ entry_id: z.number().int().positive() })
 
 export const StripeRefund = z.object({ payment_id: z.number().int(), payment_intent: z.string().min(1) })
 export const StripeSessionExpiry = z.object({ session_id: z.string().min(1) })
+
+/** A registration was created, cancelled or paid: the CRM brings its row up to date (src/domain/crm). */
+export const CrmBookingSync = z.object({ registration_id: z.number().int().positive() })
+/** A CRM booking's current state, POSTed to the external CRM (CRM_SERVICE_URL). */
+export const CrmDelivery = z.object({ crm_booking_id: z.number().int().positive() })
 
 /** Each outbox topic and the shape of its data. */
 export const OUTBOX_TOPICS = {
@@ -31,8 +44,11 @@ export const OUTBOX_TOPICS = {
   'realtime.emit': RealtimeMessage,
   'notifications.unread_count': UnreadCountPush,
   'waitlist.confirmation': WaitlistConfirmation,
+  'chat.deliver': ChatDelivery,
   'stripe.refund': StripeRefund,
   'stripe.expire_session': StripeSessionExpiry,
+  'crm.booking': CrmBookingSync,
+  'crm.deliver': CrmDelivery,
 } as const
 
 export type OutboxTopic = keyof typeof OUTBOX_TOPICS

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { firstRow, sqlList } from '../../lib/db/sql.ts'
 import { txDb } from '../../lib/transaction.ts'
 import type { Registration } from '../../payload-types.ts'
+import { feedCrm } from './crmFeed.ts'
 import { registrationStatusesBefore } from './registrationTransitions.ts'
 import type { CancelReason, RegistrationPaymentStatus, RegistrationStatus } from './statuses.ts'
 
@@ -10,7 +11,8 @@ import type { CancelReason, RegistrationPaymentStatus, RegistrationStatus } from
  * The only writer of the `registrations` table. Every status change is one conditional UPDATE whose WHERE
  * admits only the statuses registrationTransitions.ts allows before the new one, so concurrent requests
  * move a registration once and state never runs backwards. Other areas call the registration use cases,
- * never these functions' SQL.
+ * never these functions' SQL. Every insert, cancellation and payment also feeds the CRM (crmFeed.ts) in
+ * the same transaction.
  */
 
 type SQL = ReturnType<typeof sql>
@@ -31,13 +33,16 @@ export async function insertRegistration(
   userId: number,
   fields: NewRegistration,
 ): Promise<Registration> {
-  return req.payload.create({
+  const registration = await req.payload.create({
     collection: 'registrations',
     overrideAccess: true,
     req,
     depth: 0,
     data: { event: eventId, user: userId, booking_date: new Date().toISOString(), ...fields },
   })
+  // A waitlist place is not a booking yet: the CRM hears of it when it is claimed or paid.
+  if (fields.status !== 'waitlisted') await feedCrm(req, registration.id)
+  return registration
 }
 
 export type CancelledRow = { id: number; eventId: number; heldSeat: boolean }
@@ -72,7 +77,9 @@ export async function cancelRegistrationRow(
       ${offerEndedBy ? sql`AND r.offer_expires_at <= ${offerEndedBy}` : sql``}
     RETURNING r.id, r.event_id, previous.holds_seat AS held`)
   const row = firstRow<{ id: number; event_id: number; held: boolean }>(result)
-  return row ? { id: row.id, eventId: row.event_id, heldSeat: row.held } : null
+  if (!row) return null
+  await feedCrm(req, row.id)
+  return { id: row.id, eventId: row.event_id, heldSeat: row.held }
 }
 
 /** A ticket scanned at the door: confirmed -> checked_in once. Returns the registration id, or null. */
@@ -100,7 +107,9 @@ export async function markOfferClaimed(
       AND holds_seat AND offer_expires_at > now()
     RETURNING id, user_id`)
   const row = firstRow<{ id: number; user_id: number }>(result)
-  return row ? { id: row.id, userId: row.user_id } : null
+  if (!row) return null
+  await feedCrm(req, row.id)
+  return { id: row.id, userId: row.user_id }
 }
 
 /** A freed seat held for a waitlisted person until `expiresAt` (no status change: they still have to claim it). */
@@ -114,10 +123,11 @@ export async function markOffered(req: PayloadRequest, registrationId: number, e
 /** An offered waitlist seat becomes a paid hold: waitlisted -> pending_payment, keeping the seat it holds. */
 export async function markOfferPaying(req: PayloadRequest, registrationId: number, paymentId: number, holdExpiresAt: Date): Promise<void> {
   const db = await txDb(req)
-  await db.execute(sql`
+  const result = await db.execute(sql`
     UPDATE registrations SET status = 'pending_payment', payment_id = ${paymentId}, payment_status = 'pending',
       hold_expires_at = ${holdExpiresAt}, offer_expires_at = NULL, claim_token_hash = NULL, updated_at = now()
     WHERE id = ${registrationId} AND status IN ${allowedBefore('pending_payment', ['waitlisted'])} AND holds_seat`)
+  if ((result.rowCount ?? 0) > 0) await feedCrm(req, registrationId)
 }
 
 /** When an unpaid hold ends (Stripe's own expiry of the checkout, once known). */
@@ -135,7 +145,9 @@ export async function markHoldPaid(req: PayloadRequest, paymentId: number, ticke
       updated_at = now()
     WHERE payment_id = ${paymentId} AND status IN ${allowedBefore('confirmed', ['pending_payment'])}
     RETURNING id`)
-  return firstRow<{ id: number }>(result)?.id ?? null
+  const id = firstRow<{ id: number }>(result)?.id ?? null
+  if (id !== null) await feedCrm(req, id)
+  return id
 }
 
 /** A late payment gets back the seat its hold had lost: cancelled -> confirmed with a ticket (the seat is taken by the caller). */
@@ -145,7 +157,9 @@ export async function markRevivedPaid(req: PayloadRequest, registrationId: numbe
     UPDATE registrations SET status = 'confirmed', payment_status = 'paid', holds_seat = true, ticket_code = ${ticketCode},
       cancelled_at = NULL, cancel_reason = NULL, hold_expires_at = NULL, updated_at = now()
     WHERE id = ${registrationId} AND status IN ${allowedBefore('confirmed', ['cancelled'])}`)
-  return (result.rowCount ?? 0) > 0
+  const revived = (result.rowCount ?? 0) > 0
+  if (revived) await feedCrm(req, registrationId)
+  return revived
 }
 
 /** Records on every registration of a payment that its money went back (whatever their status). */
