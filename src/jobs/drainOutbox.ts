@@ -25,31 +25,40 @@ const CLAIM_SQL = `
   FROM claimable WHERE outbox.id = claimable.id
   RETURNING outbox.id, outbox.topic, outbox.data, outbox.attempts`
 
-/** Messages of one claim performed at the same time (the SMTP pool's connections each carry one). */
+/** Emails of one claim sent at the same time (the SMTP pool's connections each carry one). */
 export const OUTBOX_IN_FLIGHT = 16
 
 /**
- * Performs due outbox messages, several at once; returns how many it claimed. The deliveries are recorded
- * with one UPDATE per batch (failures one by one, with their error). A function of (services, now) so
- * tests pick the time.
+ * Performs due outbox messages (emails several at once, other topics in order); returns how many it
+ * claimed. The deliveries are recorded with one UPDATE per batch (failures one by one, with their error).
+ * A function of (services, now) so tests pick the time.
  */
 export async function drainOutbox(services: OutboxServices, now: Date, batchSize = 100, lane?: OutboxPriority): Promise<number> {
   const pool = poolOf(services.payload)
   const { rows } = await pool.query<ClaimedRow>(CLAIM_SQL, [now, batchSize, lane ?? null])
   const delivered: number[] = []
-  let next = 0
-  // Started in claim order, so handlers that act synchronously (socket pushes) keep the enqueue order.
-  const worker = async () => {
-    for (let row = rows[next++]; row; row = rows[next++]) {
-      try {
-        await handleOutboxMessage(row.topic, row.data, services, outboxHandlers)
-        delivered.push(row.id)
-      } catch (error) {
-        await recordFailure(pool, row, error as Error, now)
-      }
+  const perform = async (row: ClaimedRow) => {
+    try {
+      await handleOutboxMessage(row.topic, row.data, services, outboxHandlers)
+      delivered.push(row.id)
+    } catch (error) {
+      await recordFailure(pool, row, error as Error, now)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(OUTBOX_IN_FLIGHT, rows.length) }, worker))
+  // Emails are independent: OUTBOX_IN_FLIGHT of them at once. Every other topic (pushes, CRM and Stripe
+  // calls) runs one after the other in claim order, as the areas that enqueue them expect.
+  const emails = rows.filter((row) => row.topic === 'email.send')
+  const inOrder = rows.filter((row) => row.topic !== 'email.send')
+  let next = 0
+  const emailSender = async () => {
+    for (let row = emails[next++]; row; row = emails[next++]) await perform(row)
+  }
+  await Promise.all([
+    (async () => {
+      for (const row of inOrder) await perform(row)
+    })(),
+    ...Array.from({ length: Math.min(OUTBOX_IN_FLIGHT, emails.length) }, emailSender),
+  ])
   if (delivered.length > 0)
     await pool.query(
       `UPDATE outbox SET status = 'done', processed_at = $2, locked_until = NULL, last_error = NULL WHERE id = ANY($1::int[])`,
