@@ -21,9 +21,12 @@ import { crmReport, measureCrm } from './crm.ts'
 import { chatReport, measureChat } from './chat.ts'
 import { measureStartups, startupsReport } from './startups.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
+import { hashingLimit, measureLoginLatency, measureSignUp } from './auth.ts'
+import { measureOutbox, startSmtpSink } from './outbox.ts'
+import { hotPathFigures, printFigures } from './figures.ts'
 
 /**
- * `npm run bench`: builds if needed, starts the production server and the raw express + pg baseline on
+ * `npm run bench`: builds if needed, starts the production server and the raw node:http + pg baseline on
  * a fresh database, drives both with autocannon from this process, prints a table and writes
  * bench/results.json. Knobs: BENCH_DURATION (seconds, 10), BENCH_CONNECTIONS (50), BENCH_DATABASE_URL.
  */
@@ -41,6 +44,8 @@ async function main(): Promise<void> {
   const crmToken = randomBytes(20).toString('hex')
   // Stripe itself is out of reach: the local fake answers the SDK (no Stripe call is on a measured path).
   const fakeStripe = await startFakeStripe({ webhookSecret, webhookUrl: `http://127.0.0.1:${platformPort}/api/v1/payments/webhook` })
+  // Every email the platform sends (sign-up verifications, the outbox scenario) goes to this local sink.
+  const smtpSink = await startSmtpSink()
   const platform = startChild(['--conditions=production', 'dist/src/main.js'], {
     NODE_ENV: 'production',
     PORT: String(platformPort),
@@ -54,6 +59,7 @@ async function main(): Promise<void> {
     STRIPE_SECRET_KEY: 'sk_test_bench',
     STRIPE_WEBHOOK_SECRET: webhookSecret,
     STRIPE_API_URL: fakeStripe.url,
+    SMTP_URL: smtpSink.url,
     // The load comes from one address; per-client limits would measure the limiter, not the routes.
     RATE_LIMIT_ANON_PER_HOUR: '100000000',
     RATE_LIMIT_AUTH_PER_HOUR: '100000000',
@@ -73,6 +79,14 @@ async function main(): Promise<void> {
       rows.push(await measure(scenario, 'platform', `http://127.0.0.1:${platformPort}`, scenario.path))
       if (scenario.baselinePath) rows.push(await measure(scenario, 'baseline', `http://127.0.0.1:${baselinePort}`, scenario.baselinePath))
     }
+    // The hashing limit is measured next to the sign-up and sign-in scenarios it is compared with (the
+    // machine's load moves during a run).
+    const hashCost = await measureHashCost()
+    // Sign-ups after the read and sign-in scenarios: their verification emails drain in the background.
+    const signUp = await measureSignUp(`http://127.0.0.1:${platformPort}`, duration)
+    const loginLatency = await measureLoginLatency(`http://127.0.0.1:${platformPort}`, duration)
+    rows.push(signUp, loginLatency)
+    const outbox = await measureOutbox(database.url, smtpSink)
     const contention = await measureContention(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
     rows.push(contention.row)
     rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
@@ -93,10 +107,12 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
     )
-    const hashCost = await measureHashCost()
     process.stdout.write(
       `\npassword verification on this machine:\n${hashCost.map((cost) => `  ${cost.scheme.padEnd(40)} ${String(cost.verify_ms_median).padStart(6)} ms median, ${cost.verifies_per_sec_one_core}/s per core`).join('\n')}\n`,
     )
+    const hashing = hashingLimit(os.cpus().length, hashCost)
+    const figures = hotPathFigures({ rows, hashing, outbox })
+    printFigures(figures)
     const results = {
       generated_at: new Date().toISOString(),
       machine: { cpus: os.cpus().length, node: process.version },
@@ -109,6 +125,9 @@ async function main(): Promise<void> {
         seats_taken: contention.seatsTaken,
       },
       password_verification: hashCost,
+      hashing_limit: hashing,
+      hot_paths: figures,
+      outbox,
       content,
       notifications,
       humanlink,
@@ -121,6 +140,7 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all([stopChild(platform), stopChild(baseline)])
     await fakeStripe.close()
+    await smtpSink.close()
     await database.drop()
   }
 }

@@ -2,7 +2,6 @@ import type { IncomingMessage } from 'node:http'
 import cookieParser from 'cookie-parser'
 import cors from 'cors'
 import express, { type Express, type RequestHandler } from 'express'
-import helmet from 'helmet'
 import type { Payload } from 'payload'
 import { healthRoutes } from '../endpoints/health.ts'
 import { internalCollectionEndpoints } from '../endpoints/payload/index.ts'
@@ -14,6 +13,7 @@ import { docsRouter } from './http/docs.ts'
 import { errorHandler } from './http/errorHandler.ts'
 import { payloadErrorHandler, payloadGraphQL, payloadRest } from './http/payloadHandlers.ts'
 import { requestLogger } from './http/requestLogger.ts'
+import { securityHeaders } from './http/securityHeaders.ts'
 import { version } from './lib/projectRoot.ts'
 
 /** Renders everything the API does not answer: the admin panel and its assets (Next). */
@@ -42,10 +42,12 @@ export function buildApp(payload: Payload, admin?: AdminHandler): Express {
   const app = express()
   app.locals.payload = payload
   app.disable('x-powered-by')
+  // API responses are not cached by validators; hashing every JSON body for an ETag cost more than it saved.
+  app.set('etag', false)
   app.set('trust proxy', config.TRUST_PROXY)
   app.use(requestLogger)
   // The admin (Next) and the docs pages set their own CSP; the API is called cross-origin by apps.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } }))
+  app.use(securityHeaders({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } }))
   app.use('/api', cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] }))
   app.use(healthRoutes.router)
   app.use('/api', docsRouter({ version, serverUrl: config.PUBLIC_URL }))

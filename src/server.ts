@@ -13,6 +13,7 @@ import { closePayload } from './lib/db/closePayload.ts'
 import { runMigrations } from './lib/db/migrate.ts'
 import { logger } from './lib/logger.ts'
 import { closeRateLimitStore } from './lib/rateLimit.ts'
+import { closeEmailTransport } from './lib/email/emailAdapter.ts'
 import { startAdmin, type Admin } from './admin.ts'
 import { startRealtime, type Realtime } from './realtime/index.ts'
 
@@ -102,5 +103,6 @@ async function shutdown({ httpServer, realtime, admin, payload, stopWorkers }: P
   await Promise.all(stopWorkers.map((worker) => worker?.stop()))
   await admin?.close()
   await closeRateLimitStore()
+  closeEmailTransport()
   await closePayload(payload)
 }

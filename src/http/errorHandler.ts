@@ -1,10 +1,13 @@
 import type { ErrorRequestHandler } from 'express'
 import { TooManyRequestsError } from '../lib/errors.ts'
 import { errorBody, type Envelope } from './errorBody.ts'
+import { clientAborted } from './clientAborted.ts'
 import { toAppError } from './toAppError.ts'
 
 /** The single place an error becomes a response. 5xx bodies never carry internals; the log gets everything. */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  // Nobody to answer; the access line records the abort.
+  if (clientAborted(req, res, err)) return void res.destroy()
   const error = toAppError(err)
   if (error.status >= 500) req.log.error({ err }, 'request failed')
   else req.log.debug({ status: error.status, detail: error.detail }, 'request rejected')

@@ -1,3 +1,4 @@
+import { clientAborted } from './clientAborted.ts'
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { handleEndpoints, type Endpoint, type Payload, type PayloadHandler, type SanitizedCollectionConfig } from 'payload'
 import { config } from '../lib/config.ts'
@@ -40,6 +41,7 @@ function jsonObject(body: Buffer): Record<string, unknown> | undefined {
  * other is a server failure (logged at error, "Something went wrong.").
  */
 export const payloadErrorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  if (clientAborted(req, res, err)) return void res.destroy()
   const client = payloadClientError(err)
   if (client) logRejected(String(req.id), client)
   else req.log.error({ err }, 'request failed')

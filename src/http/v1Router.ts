@@ -55,13 +55,24 @@ export function v1Router(prefix: string, { base = '/api/v1', documented = true }
         if (result.headers) res.set(result.headers)
         res.status(result.status ?? 200)
         if (result.body === undefined) res.end()
-        else res.json(result.body)
+        else sendJson(res, result.body)
       })
     }
   return { prefix, base, router, get: add('get'), post: add('post'), put: add('put'), patch: add('patch'), delete: add('delete') }
 }
 
 export type V1Router = ReturnType<typeof v1Router>
+
+/**
+ * What res.json does, minus its per-response work these routes never need (content-type parsing and
+ * charset lookup, the freshness check an ETag-less response cannot pass): the body is written as is.
+ */
+function sendJson(res: Response, body: unknown): void {
+  const text = JSON.stringify(body)
+  if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'application/json; charset=utf-8')
+  res.setHeader('Content-Length', Buffer.byteLength(text))
+  res.end(res.req.method === 'HEAD' ? undefined : text)
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const anonymous: Authentication = { user: null, via: null, rejectedToken: false }

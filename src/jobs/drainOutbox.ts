@@ -2,17 +2,21 @@ import { poolOf } from '../lib/db/pool.ts'
 import { logger } from '../lib/logger.ts'
 import { MAX_OUTBOX_ATTEMPTS, retryDelaySeconds } from '../domain/outbox/backoff.ts'
 import { handleOutboxMessage, type OutboxServices } from '../domain/outbox/handlers.ts'
+import { OUTBOX_PRIORITIES, type OutboxPriority } from '../domain/outbox/statuses.ts'
 import { outboxHandlers } from './outboxHandlers.ts'
 
 type ClaimedRow = { id: number; topic: string; data: unknown; attempts: string }
+type Pool = ReturnType<typeof poolOf>
 
 // One statement claims a batch: SKIP LOCKED lets every instance drain concurrently without taking the same
-// row twice; rows stuck in `processing` past their lease (a crashed worker) are claimed again.
+// row twice; rows stuck in `processing` past their lease (a crashed worker) are claimed again. A lane ($3)
+// claims only its priority; without one, transactional rows go first.
 const CLAIM_SQL = `
   WITH claimable AS (
     SELECT id FROM outbox
-    WHERE (status = 'pending' AND (available_at IS NULL OR available_at <= $1))
-       OR (status = 'processing' AND locked_until < $1)
+    WHERE ((status = 'pending' AND (available_at IS NULL OR available_at <= $1))
+       OR (status = 'processing' AND locked_until < $1))
+      AND ($3::text IS NULL OR priority::text = $3)
     ORDER BY priority = 'bulk', id
     LIMIT $2
     FOR UPDATE SKIP LOCKED
@@ -21,25 +25,63 @@ const CLAIM_SQL = `
   FROM claimable WHERE outbox.id = claimable.id
   RETURNING outbox.id, outbox.topic, outbox.data, outbox.attempts`
 
-/** Performs due outbox messages; returns how many it handled. A function of (services, now) so tests pick the time. */
-export async function drainOutbox(services: OutboxServices, now: Date, batchSize = 25): Promise<number> {
+/** Emails of one claim sent at the same time (the SMTP pool's connections each carry one). */
+export const OUTBOX_IN_FLIGHT = 16
+
+/**
+ * Performs due outbox messages (emails several at once, other topics in order); returns how many it
+ * claimed. The deliveries are recorded with one UPDATE per batch (failures one by one, with their error).
+ * A function of (services, now) so tests pick the time.
+ */
+export async function drainOutbox(services: OutboxServices, now: Date, batchSize = 100, lane?: OutboxPriority): Promise<number> {
   const pool = poolOf(services.payload)
-  const { rows } = await pool.query<ClaimedRow>(CLAIM_SQL, [now, batchSize])
-  for (const row of rows) {
+  const { rows } = await pool.query<ClaimedRow>(CLAIM_SQL, [now, batchSize, lane ?? null])
+  const delivered: number[] = []
+  const perform = async (row: ClaimedRow) => {
     try {
       await handleOutboxMessage(row.topic, row.data, services, outboxHandlers)
-      await pool.query(`UPDATE outbox SET status = 'done', processed_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1`, [
-        row.id,
-        now,
-      ])
+      delivered.push(row.id)
     } catch (error) {
       await recordFailure(pool, row, error as Error, now)
     }
   }
+  // Emails are independent: OUTBOX_IN_FLIGHT of them at once. Every other topic (pushes, CRM and Stripe
+  // calls) runs one after the other in claim order, as the areas that enqueue them expect.
+  const emails = rows.filter((row) => row.topic === 'email.send')
+  const inOrder = rows.filter((row) => row.topic !== 'email.send')
+  let next = 0
+  const emailSender = async () => {
+    for (let row = emails[next++]; row; row = emails[next++]) await perform(row)
+  }
+  await Promise.all([
+    (async () => {
+      for (const row of inOrder) await perform(row)
+    })(),
+    ...Array.from({ length: Math.min(OUTBOX_IN_FLIGHT, emails.length) }, emailSender),
+  ])
+  if (delivered.length > 0)
+    await pool.query(
+      `UPDATE outbox SET status = 'done', processed_at = $2, locked_until = NULL, last_error = NULL WHERE id = ANY($1::int[])`,
+      [delivered, now],
+    )
   return rows.length
 }
 
-async function recordFailure(pool: ReturnType<typeof poolOf>, row: ClaimedRow, error: Error, now: Date): Promise<void> {
+const LANE_BATCH: Record<OutboxPriority, number> = { transactional: 50, bulk: 200 }
+
+/**
+ * Drains one lane until nothing of it is due. Transactional and bulk messages are claimed by separate
+ * loops (the worker and the wake-up run one per lane), so a ticket or a password reset never waits behind
+ * a digest of thousands.
+ */
+export async function drainLane(services: OutboxServices, lane: OutboxPriority, stopped: () => boolean): Promise<void> {
+  const batchSize = LANE_BATCH[lane]
+  while (!stopped() && (await drainOutbox(services, new Date(), batchSize, lane)) === batchSize);
+}
+
+export { OUTBOX_PRIORITIES as OUTBOX_LANES }
+
+async function recordFailure(pool: Pool, row: ClaimedRow, error: Error, now: Date): Promise<void> {
   const attempts = Number(row.attempts)
   const giveUp = attempts >= MAX_OUTBOX_ATTEMPTS
   logger.warn({ err: error, outboxId: row.id, topic: row.topic, attempts, giveUp }, 'outbox message failed')

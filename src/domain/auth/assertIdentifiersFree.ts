@@ -1,31 +1,30 @@
-import type { PayloadRequest, Where } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import type { PayloadRequest } from 'payload'
 import { AppError } from '../../lib/errors.ts'
+import { txDb } from '../../lib/transaction.ts'
 
 type Identifiers = { email?: string | null; username?: string | null; phone?: string | null }
+const FIELDS = ['email', 'username', 'phone'] as const
 
 /**
  * Names each identifier already taken, for a precise 409 ({errors: {email: [...]}}). The unique indexes
- * still decide races between concurrent sign-ups; this only words the common case well.
+ * still decide races between concurrent sign-ups; this only words the common case well. One indexed read
+ * (it runs on every sign-up).
  */
 export async function assertIdentifiersFree(req: PayloadRequest, identifiers: Identifiers, exceptUserId?: number): Promise<void> {
-  const or: Where[] = Object.entries(identifiers)
-    .filter(([, value]) => Boolean(value))
-    .map(([field, value]) => ({ [field]: { equals: value } }))
-  if (or.length === 0) return
-  const { docs } = await req.payload.find({
-    collection: 'users',
-    where: exceptUserId ? { and: [{ or }, { id: { not_equals: exceptUserId } }] } : { or },
-    limit: 3,
-    depth: 0,
-    pagination: false,
-    // overrideAccess: uniqueness is checked against every account, not only those the caller may read.
-    overrideAccess: true,
-    req,
-  })
+  const given = FIELDS.filter((field) => Boolean(identifiers[field]))
+  if (given.length === 0) return
+  const db = await txDb(req)
+  const matches = sql.join(
+    given.map((field) => sql`${sql.identifier(field)} = ${identifiers[field]}`),
+    sql` OR `,
+  )
+  const others = exceptUserId === undefined ? sql`` : sql` AND id <> ${exceptUserId}`
+  const { rows } = await db.execute(sql`SELECT email, username, phone FROM users WHERE (${matches})${others} LIMIT 3`)
+  const taken = rows as Identifiers[]
   const fields: Record<string, string[]> = {}
-  for (const field of ['email', 'username', 'phone'] as const) {
-    const value = identifiers[field]
-    if (value && docs.some((doc) => doc[field] === value)) fields[field] = [`A user with this ${field} already exists.`]
+  for (const field of given) {
+    if (taken.some((row) => row[field] === identifiers[field])) fields[field] = [`A user with this ${field} already exists.`]
   }
   if (Object.keys(fields).length > 0)
     throw new AppError(`A user with this ${Object.keys(fields).join(' and ')} already exists.`, 409, fields)

@@ -18,20 +18,9 @@ export async function createOneTimeToken(
   const db = await txDb(req)
   await db.execute(sql`UPDATE auth_tokens SET used_at = now() WHERE user_id = ${userId} AND purpose = ${purpose} AND used_at IS NULL`)
   const { token, hash } = newSecretToken()
-  await req.payload.create({
-    collection: 'auth-tokens',
-    // overrideAccess: one-time tokens are written only by the auth domain.
-    overrideAccess: true,
-    req,
-    depth: 0,
-    data: {
-      purpose,
-      token_hash: hash,
-      user: userId,
-      email: email ?? undefined,
-      expires_at: new Date(Date.now() + TOKEN_LIFETIME_SECONDS[purpose] * 1000).toISOString(),
-    },
-  })
+  const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS[purpose] * 1000)
+  await db.execute(sql`INSERT INTO auth_tokens (purpose, token_hash, user_id, email, expires_at)
+    VALUES (${purpose}, ${hash}, ${userId}, ${email ?? null}, ${expiresAt})`)
   return token
 }
 

@@ -1,5 +1,6 @@
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
-import nodemailer, { type Transporter } from 'nodemailer'
+import nodemailer, { type Transport, type Transporter } from 'nodemailer'
+import SMTPPool from 'nodemailer/lib/smtp-pool/index.js'
 import { config } from '../config.ts'
 import { logger } from '../logger.ts'
 
@@ -24,9 +25,37 @@ function logTransport(): Transporter {
   return transport
 }
 
+/**
+ * SMTP_URL as a pooled transport: up to 8 connections stay open and carry message after message (a new
+ * TCP + SMTP handshake per email capped delivery at a few per second). Options in the URL's query win.
+ * Closing (server shutdown) hangs up the idle connections; a later message opens a new pool, so one
+ * process can stop a server and start another (tests, a second instance).
+ */
+function reopenableSmtpPool(url: string): Transport<SMTPPool.SentMessageInfo> {
+  let pool: SMTPPool | undefined
+  const open = () => (pool ??= new SMTPPool({ pool: true, url, maxConnections: 8, maxMessages: 1000 }))
+  return {
+    name: 'SMTP (pool)',
+    version: '1',
+    send: (mail, callback) => open().send(mail, callback),
+    close() {
+      pool?.close()
+      pool = undefined
+    },
+  }
+}
+
+let openTransport: Transporter | undefined
+
+/** Hangs up the pooled SMTP connections (server shutdown). */
+export function closeEmailTransport(): void {
+  openTransport?.close()
+}
+
 export function buildEmailAdapter() {
   const from = parseFromAddress(config.EMAIL_FROM)
-  const transport = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : logTransport()
+  const transport = config.SMTP_URL ? nodemailer.createTransport(reopenableSmtpPool(config.SMTP_URL)) : logTransport()
+  openTransport = transport
   if (!config.SMTP_URL && config.isProduction) logger.warn('SMTP_URL is unset: emails are logged, not sent')
   // Delivery problems surface per message in the outbox (retried with backoff), not at boot.
   return nodemailerAdapter({ defaultFromAddress: from.address, defaultFromName: from.name, transport, skipVerify: true })
