@@ -1,4 +1,6 @@
 import type { CollectionConfig } from 'payload'
+import { AnalyticsDaily } from './AnalyticsDaily/index.ts'
+import { AnalyticsEvents } from './AnalyticsEvents/index.ts'
 import { AuthTokens } from './AuthTokens/index.ts'
 import { Events } from './Events/index.ts'
 import { EventTypes } from './EventTypes/index.ts'
@@ -52,4 +54,6 @@ export const collections: CollectionConfig[] = [
   RefreshTokens,
   AuthTokens,
   Outbox,
+  AnalyticsEvents,
+  AnalyticsDaily,
 ]

@@ -14,6 +14,7 @@ import { docsRouter } from './http/docs.ts'
 import { errorHandler } from './http/errorHandler.ts'
 import { payloadErrorHandler, payloadGraphQL, payloadRest } from './http/payloadHandlers.ts'
 import { requestLogger } from './http/requestLogger.ts'
+import { usageTracking } from './http/usageTracking.ts'
 import { version } from './lib/projectRoot.ts'
 
 /** Renders everything the API does not answer: the admin panel and its assets (Next). */
@@ -50,7 +51,8 @@ export function buildApp(payload: Payload, admin?: AdminHandler): Express {
   app.use(healthRoutes.router)
   app.use('/api', docsRouter({ version, serverUrl: config.PUBLIC_URL }))
   const jsonApi = [apiCsp, express.json({ limit: config.BODY_LIMIT, verify: keepRawBody }), cookieParser()]
-  app.use('/api/v1', ...jsonApi, v1Api(), errorHandler)
+  const usage = config.ANALYTICS_ENABLED ? [usageTracking(payload)] : []
+  app.use('/api/v1', ...usage, ...jsonApi, v1Api(), errorHandler)
   app.use('/api/token', ...jsonApi, tokenAliasRoutes.router, errorHandler)
   app.post('/api/graphql', payloadGraphQL(payload), payloadErrorHandler)
   app.use('/api', ...payloadRest(payload, internalCollectionEndpoints), payloadErrorHandler)

@@ -92,6 +92,8 @@ export interface Config {
     'refresh-tokens': RefreshToken;
     'auth-tokens': AuthToken;
     outbox: Outbox;
+    'analytics-events': AnalyticsEvent;
+    'analytics-daily': AnalyticsDaily;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -124,6 +126,8 @@ export interface Config {
     'refresh-tokens': RefreshTokensSelect<false> | RefreshTokensSelect<true>;
     'auth-tokens': AuthTokensSelect<false> | AuthTokensSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
+    'analytics-events': AnalyticsEventsSelect<false> | AnalyticsEventsSelect<true>;
+    'analytics-daily': AnalyticsDailySelect<false> | AnalyticsDailySelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -840,6 +844,39 @@ export interface Outbox {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-events".
+ */
+export interface AnalyticsEvent {
+  id: number;
+  event_type: 'api_call' | 'page_view';
+  endpoint: string;
+  method: string;
+  status_code: number;
+  duration_ms: number;
+  user?: (number | null) | User;
+  error_message?: string | null;
+  occurred_at: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-daily".
+ */
+export interface AnalyticsDaily {
+  id: number;
+  day: string;
+  event_type: 'api_call' | 'page_view';
+  endpoint: string;
+  method: string;
+  user?: (number | null) | User;
+  calls: number;
+  errors: number;
+  avg_ms: number;
+  min_ms: number;
+  max_ms: number;
+  p95_ms: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -961,6 +998,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'outbox';
         value: number | Outbox;
+      } | null)
+    | ({
+        relationTo: 'analytics-events';
+        value: number | AnalyticsEvent;
+      } | null)
+    | ({
+        relationTo: 'analytics-daily';
+        value: number | AnalyticsDaily;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1461,6 +1506,37 @@ export interface OutboxSelect<T extends boolean = true> {
   last_error?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-events_select".
+ */
+export interface AnalyticsEventsSelect<T extends boolean = true> {
+  event_type?: T;
+  endpoint?: T;
+  method?: T;
+  status_code?: T;
+  duration_ms?: T;
+  user?: T;
+  error_message?: T;
+  occurred_at?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-daily_select".
+ */
+export interface AnalyticsDailySelect<T extends boolean = true> {
+  day?: T;
+  event_type?: T;
+  endpoint?: T;
+  method?: T;
+  user?: T;
+  calls?: T;
+  errors?: T;
+  avg_ms?: T;
+  min_ms?: T;
+  max_ms?: T;
+  p95_ms?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

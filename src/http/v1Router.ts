@@ -10,6 +10,7 @@ import { routeRegistry, type HttpMethod, type RouteSpec } from './routeRegistry.
 import { isStaffMember } from '../access/isStaffMember.ts'
 import { config } from '../lib/config.ts'
 import { readMultipart, type UploadedFile } from './multipart.ts'
+import { usageLocals } from './usageTracking.ts'
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined
 
@@ -45,9 +46,11 @@ export function v1Router(prefix: string, { base = '/api/v1' }: { base?: string }
   const add =
     (method: HttpMethod) =>
     <S extends RouteSpec>(path: string, spec: S, handler: Handler<S>) => {
-      routeRegistry.push({ method, path: `${base}${prefix}${path}`.replace(/\/$/, '') || '/', spec })
+      const template = `${base}${prefix}${path}`.replace(/\/$/, '') || '/'
+      routeRegistry.push({ method, path: template, spec })
       router[method](path, async (req: Request, res: Response) => {
         res.locals.envelope = spec.envelope ?? 'default'
+        usageLocals(res).route = template
         const context = await buildContext(req, res, spec)
         const result = await handler(context)
         if ('sent' in result) return
@@ -75,6 +78,7 @@ async function buildContext<S extends RouteSpec>(req: Request, res: Response, sp
   const auth = requirement === 'public' || !credentials ? anonymous : await authenticate(payload, credentials)
   if (!SAFE_METHODS.has(req.method) && (auth.via === 'cookie' || spec.csrf)) assertCsrf(req)
   const { user } = auth
+  if (user) usageLocals(res).userId = Number(user.id)
   if ((requirement === 'user' || requirement === 'staff') && !user) {
     throw new UnauthorizedError(auth.rejectedToken ? 'Token is invalid or expired' : undefined)
   }

@@ -6,6 +6,7 @@ import { logger } from '../lib/logger.ts'
 import { expireSeatHolds } from './expireSeatHolds.ts'
 import { expireWaitlistOffers } from './expireWaitlistOffers.ts'
 import { pruneOutbox } from './pruneOutbox.ts'
+import { rollupAnalytics } from '../domain/analytics/rollupAnalytics.ts'
 import { reconcileStripe } from '../domain/stripeWebhooks/reconcileStripe.ts'
 
 export type Job = { name: string; schedule: string; run: (payload: Payload, now: Date) => Promise<unknown> }
@@ -16,6 +17,7 @@ export const jobs: Job[] = [
   { name: 'expire-waitlist-offers', schedule: '* * * * *', run: expireWaitlistOffers },
   { name: 'expire-seat-holds', schedule: '* * * * *', run: expireSeatHolds },
   { name: 'reconcile-stripe', schedule: '*/10 * * * *', run: reconcileStripe },
+  { name: 'rollup-analytics', schedule: '7 0 * * *', run: rollupAnalytics },
 ]
 
 /** Runs a job unless another instance is running it right now (advisory lock), so it runs once per tick. */

@@ -83,6 +83,11 @@ const Env = z.object({
   S3_ENDPOINT: optionalUrl,
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // Usage analytics: rows wait in a bounded buffer and are written in batches off the request path.
+  ANALYTICS_ENABLED: bool.default(true),
+  ANALYTICS_BUFFER_MAX: z.coerce.number().int().positive().default(10_000),
+  ANALYTICS_BATCH_SIZE: z.coerce.number().int().positive().default(500),
+  ANALYTICS_FLUSH_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
 })
 
 export type Config = ReturnType<typeof loadConfig>
