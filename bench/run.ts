@@ -15,6 +15,7 @@ import { toRow, type Row } from './rows.ts'
 import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 import { measureWebhooks } from './webhooks.ts'
 import { contentReport, measureContent } from './content.ts'
+import { analyticsReport, measureAnalyticsOverhead } from './platform.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 
 /**
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`
   // Stripe itself is out of reach: the local fake answers the SDK (no Stripe call is on a measured path).
   const fakeStripe = await startFakeStripe({ webhookSecret, webhookUrl: `http://127.0.0.1:${platformPort}/api/v1/payments/webhook` })
-  const platform = startChild(['--conditions=production', 'dist/src/main.js'], {
+  const platformEnv = {
     NODE_ENV: 'production',
     PORT: String(platformPort),
     DATABASE_URL: database.url,
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
     RATE_LIMIT_ANON_PER_HOUR: '100000000',
     RATE_LIMIT_AUTH_PER_HOUR: '100000000',
     RATE_LIMIT_REGISTRATIONS_PER_HOUR: '100000000',
-  })
+  }
+  const platform = startChild(['--conditions=production', 'dist/src/main.js'], platformEnv)
   const baseline = startChild(['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href, 'bench/baseline.ts'], {
     PORT: String(baselinePort),
     DATABASE_URL: database.url,
@@ -70,8 +72,14 @@ async function main(): Promise<void> {
     rows.push(contention.row)
     rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
     const content = await measureContent(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
+    const analytics = await measureAnalyticsOverhead(
+      (env) => startExtraPlatform({ ...platformEnv, SEED_DEMO: 'false', ...env }),
+      connections,
+      duration,
+    )
     printTable(rows)
     process.stdout.write(contentReport(content))
+    process.stdout.write(analyticsReport(analytics))
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
     )
@@ -92,6 +100,7 @@ async function main(): Promise<void> {
       },
       password_verification: hashCost,
       content,
+      analytics,
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)
@@ -213,6 +222,14 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
       await embedded?.stop()
     },
   }
+}
+
+/** One more production server on the same database (its own port), for A/B scenarios. */
+async function startExtraPlatform(env: Record<string, string>) {
+  const port = await freePort()
+  const child = startChild(['--conditions=production', 'dist/src/main.js'], { ...env, PORT: String(port) })
+  await waitForHttp(`http://127.0.0.1:${port}/health`)
+  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) }
 }
 
 function startChild(args: string[], env: Record<string, string>): ChildProcess {
