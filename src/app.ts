@@ -14,6 +14,8 @@ import { docsRouter } from './http/docs.ts'
 import { errorHandler } from './http/errorHandler.ts'
 import { payloadErrorHandler, payloadGraphQL, payloadRest } from './http/payloadHandlers.ts'
 import { requestLogger } from './http/requestLogger.ts'
+import { metricsEndpoint } from './http/metricsEndpoint.ts'
+import { requestMetrics } from './http/requestMetrics.ts'
 import { usageTracking } from './http/usageTracking.ts'
 import { version } from './lib/projectRoot.ts'
 
@@ -49,10 +51,11 @@ export function buildApp(payload: Payload, admin?: AdminHandler): Express {
   app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } }))
   app.use('/api', cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] }))
   app.use(healthRoutes.router)
+  app.get('/metrics', metricsEndpoint(payload))
   app.use('/api', docsRouter({ version, serverUrl: config.PUBLIC_URL }))
   const jsonApi = [apiCsp, express.json({ limit: config.BODY_LIMIT, verify: keepRawBody }), cookieParser()]
   const usage = config.ANALYTICS_ENABLED ? [usageTracking(payload)] : []
-  app.use('/api/v1', ...usage, ...jsonApi, v1Api(), errorHandler)
+  app.use('/api/v1', requestMetrics, ...usage, ...jsonApi, v1Api(), errorHandler)
   app.use('/api/token', ...jsonApi, tokenAliasRoutes.router, errorHandler)
   app.post('/api/graphql', payloadGraphQL(payload), payloadErrorHandler)
   app.use('/api', ...payloadRest(payload, internalCollectionEndpoints), payloadErrorHandler)

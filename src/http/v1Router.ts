@@ -7,6 +7,7 @@ import { assertCsrf } from './csrf.ts'
 import { applyClientRateLimit } from './rateLimitClient.ts'
 import './zodMessages.ts'
 import { routeRegistry, type HttpMethod, type RouteSpec } from './routeRegistry.ts'
+import { hasRole } from '../access/hasRole.ts'
 import { isStaffMember } from '../access/isStaffMember.ts'
 import { config } from '../lib/config.ts'
 import { readMultipart, type UploadedFile } from './multipart.ts'
@@ -14,8 +15,8 @@ import { usageLocals } from './usageTracking.ts'
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined
 
-/** Routes that require a user (`auth: 'user' | 'staff'`) get one; the others may have none. */
-type CallerOf<S extends RouteSpec> = S['auth'] extends 'user' | 'staff' ? TypedUser : TypedUser | null
+/** Routes that require a user (`auth: 'user' | 'staff' | 'admin'`) get one; the others may have none. */
+type CallerOf<S extends RouteSpec> = S['auth'] extends 'user' | 'staff' | 'admin' ? TypedUser : TypedUser | null
 
 export type RouteContext<S extends RouteSpec> = {
   /** Payload request for Local API calls: carries the caller and the request id. */
@@ -79,10 +80,11 @@ async function buildContext<S extends RouteSpec>(req: Request, res: Response, sp
   if (!SAFE_METHODS.has(req.method) && (auth.via === 'cookie' || spec.csrf)) assertCsrf(req)
   const { user } = auth
   if (user) usageLocals(res).userId = Number(user.id)
-  if ((requirement === 'user' || requirement === 'staff') && !user) {
+  if ((requirement === 'user' || requirement === 'staff' || requirement === 'admin') && !user) {
     throw new UnauthorizedError(auth.rejectedToken ? 'Token is invalid or expired' : undefined)
   }
   if (requirement === 'staff' && !isStaffMember(user)) throw new ForbiddenError()
+  if (requirement === 'admin' && !hasRole(user, 'admin')) throw new ForbiddenError()
   const params = spec.params ? spec.params.parse(req.params) : undefined
   const query = spec.query ? spec.query.parse(req.query) : undefined
   // The body of an upload is read only now, after authentication and the rate limit said yes.

@@ -88,6 +88,7 @@ const Env = z.object({
   ANALYTICS_BUFFER_MAX: z.coerce.number().int().positive().default(10_000),
   ANALYTICS_BATCH_SIZE: z.coerce.number().int().positive().default(500),
   ANALYTICS_FLUSH_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 
 export type Config = ReturnType<typeof loadConfig>
