@@ -1,4 +1,6 @@
 import type { CollectionConfig } from 'payload'
+import { AiModels } from './AiModels/index.ts'
+import { AiUsage } from './AiUsage/index.ts'
 import { AnalyticsDaily } from './AnalyticsDaily/index.ts'
 import { AnalyticsEvents } from './AnalyticsEvents/index.ts'
 import { AuthTokens } from './AuthTokens/index.ts'
@@ -56,4 +58,6 @@ export const collections: CollectionConfig[] = [
   Outbox,
   AnalyticsEvents,
   AnalyticsDaily,
+  AiModels,
+  AiUsage,
 ]

@@ -94,6 +94,8 @@ export interface Config {
     outbox: Outbox;
     'analytics-events': AnalyticsEvent;
     'analytics-daily': AnalyticsDaily;
+    'ai-models': AiModel;
+    'ai-usage': AiUsage;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -128,6 +130,8 @@ export interface Config {
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'analytics-events': AnalyticsEventsSelect<false> | AnalyticsEventsSelect<true>;
     'analytics-daily': AnalyticsDailySelect<false> | AnalyticsDailySelect<true>;
+    'ai-models': AiModelsSelect<false> | AiModelsSelect<true>;
+    'ai-usage': AiUsageSelect<false> | AiUsageSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -877,6 +881,87 @@ export interface AnalyticsDaily {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ai-models".
+ */
+export interface AiModel {
+  id: number;
+  model_name: string;
+  owner: number | User;
+  model_type: string;
+  base_model?: string | null;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  /**
+   * {examples: [{text, label}]}
+   */
+  training_data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  parameters?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * On the held-out split.
+   */
+  accuracy?: number | null;
+  metrics?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  model?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  error?: string | null;
+  started_at?: string | null;
+  completed_at?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ai-usage".
+ */
+export interface AiUsage {
+  id: number;
+  user: number | User;
+  provider: 'openai' | 'google' | 'replicate' | 'local';
+  model_id: string;
+  /**
+   * 200, or the status the caller got.
+   */
+  status_code: number;
+  error?: string | null;
+  prompt_tokens?: number | null;
+  completion_tokens?: number | null;
+  total_tokens?: number | null;
+  latency_ms: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1006,6 +1091,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'analytics-daily';
         value: number | AnalyticsDaily;
+      } | null)
+    | ({
+        relationTo: 'ai-models';
+        value: number | AiModel;
+      } | null)
+    | ({
+        relationTo: 'ai-usage';
+        value: number | AiUsage;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1537,6 +1630,44 @@ export interface AnalyticsDailySelect<T extends boolean = true> {
   min_ms?: T;
   max_ms?: T;
   p95_ms?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ai-models_select".
+ */
+export interface AiModelsSelect<T extends boolean = true> {
+  model_name?: T;
+  owner?: T;
+  model_type?: T;
+  base_model?: T;
+  status?: T;
+  training_data?: T;
+  parameters?: T;
+  accuracy?: T;
+  metrics?: T;
+  model?: T;
+  error?: T;
+  started_at?: T;
+  completed_at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ai-usage_select".
+ */
+export interface AiUsageSelect<T extends boolean = true> {
+  user?: T;
+  provider?: T;
+  model_id?: T;
+  status_code?: T;
+  error?: T;
+  prompt_tokens?: T;
+  completion_tokens?: T;
+  total_tokens?: T;
+  latency_ms?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

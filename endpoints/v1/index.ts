@@ -2,6 +2,7 @@ import { Router } from 'express'
 import { NotFoundError } from '../../src/lib/errors.ts'
 import type { V1Router } from '../../src/http/v1Router.ts'
 import { adminRoutes } from './admin/index.ts'
+import { aiRoutes } from './ai/index.ts'
 import { analyticsRoutes } from './analytics/index.ts'
 import { authRoutes } from './auth/index.ts'
 import { billingRoutes } from './billing/index.ts'
@@ -46,6 +47,7 @@ export const v1Groups: V1Router[] = [
   recommendationsRoutes,
   adminRoutes,
   analyticsRoutes,
+  aiRoutes,
   systemRoutes,
 ]
 

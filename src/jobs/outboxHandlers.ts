@@ -1,3 +1,4 @@
+import { aiOutboxHandlers } from '../domain/ai/outboxHandlers.ts'
 import { notificationOutboxHandlers } from '../domain/notifications/outboxHandlers.ts'
 import { coreOutboxHandlers, type OutboxHandlers } from '../domain/outbox/handlers.ts'
 import { waitlistOutboxHandlers } from '../domain/waitlist/outboxHandlers.ts'
@@ -11,4 +12,5 @@ export const outboxHandlers: OutboxHandlers = {
   ...coreOutboxHandlers,
   ...notificationOutboxHandlers,
   ...waitlistOutboxHandlers,
+  ...aiOutboxHandlers,
 }

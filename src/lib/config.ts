@@ -88,6 +88,14 @@ const Env = z.object({
   ANALYTICS_BUFFER_MAX: z.coerce.number().int().positive().default(10_000),
   ANALYTICS_BATCH_SIZE: z.coerce.number().int().positive().default(500),
   ANALYTICS_FLUSH_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().default('https://api.openai.com/v1'),
+  GOOGLE_AI_API_KEY: z.string().min(1).optional(),
+  GOOGLE_AI_BASE_URL: z.url().default('https://generativelanguage.googleapis.com'),
+  REPLICATE_API_TOKEN: z.string().min(1).optional(),
+  REPLICATE_BASE_URL: z.url().default('https://api.replicate.com/v1'),
+  AI_PROVIDER_TIMEOUT: duration.default(30),
+  AI_QUOTA_PER_HOUR: z.coerce.number().int().positive().default(100),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 

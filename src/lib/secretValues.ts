@@ -11,6 +11,9 @@ export const SECRET_SETTINGS = [
   'S3_SECRET_ACCESS_KEY',
   'ADMIN_PASSWORD',
   'METRICS_TOKEN',
+  'OPENAI_API_KEY',
+  'GOOGLE_AI_API_KEY',
+  'REPLICATE_API_TOKEN',
 ] as const
 
 /** The current secret values (at least 6 characters, so redaction never eats ordinary words). */

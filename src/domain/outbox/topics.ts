@@ -25,6 +25,9 @@ export const WaitlistConfirmation = z.object({ entry_id: z.number().int().positi
 export const StripeRefund = z.object({ payment_id: z.number().int(), payment_intent: z.string().min(1) })
 export const StripeSessionExpiry = z.object({ session_id: z.string().min(1) })
 
+/** A queued training job of the AI area (src/domain/ai). */
+export const AiTraining = z.object({ model_id: z.number().int().positive() })
+
 /** Each outbox topic and the shape of its data. */
 export const OUTBOX_TOPICS = {
   'email.send': EmailMessage,
@@ -33,6 +36,7 @@ export const OUTBOX_TOPICS = {
   'waitlist.confirmation': WaitlistConfirmation,
   'stripe.refund': StripeRefund,
   'stripe.expire_session': StripeSessionExpiry,
+  'ai.train': AiTraining,
 } as const
 
 export type OutboxTopic = keyof typeof OUTBOX_TOPICS
