@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { AiModels } from './AiModels/index.ts'
 import { AiUsage } from './AiUsage/index.ts'
+import { Integrations } from './Integrations/index.ts'
 import { AnalyticsDaily } from './AnalyticsDaily/index.ts'
 import { AnalyticsEvents } from './AnalyticsEvents/index.ts'
 import { AuthTokens } from './AuthTokens/index.ts'
@@ -60,4 +61,5 @@ export const collections: CollectionConfig[] = [
   AnalyticsDaily,
   AiModels,
   AiUsage,
+  Integrations,
 ]

@@ -5,7 +5,7 @@ import * as migration_20261123_145526_payments from './20261123_145526_payments.
 import * as migration_20261203_132658_outbox_priority from './20261203_132658_outbox_priority.js'
 import * as migration_20261203_133823_notifications from './20261203_133823_notifications.js'
 import * as migration_20261203_141518_content from './20261203_141518_content.js'
-import * as migration_20261206_224302_platform from './20261206_224302_platform.js'
+import * as migration_20261206_225850_platform from './20261206_225850_platform.js'
 
 export const migrations = [
   {
@@ -44,8 +44,8 @@ export const migrations = [
     name: '20261203_141518_content',
   },
   {
-    up: migration_20261206_224302_platform.up,
-    down: migration_20261206_224302_platform.down,
-    name: '20261206_224302_platform',
+    up: migration_20261206_225850_platform.up,
+    down: migration_20261206_225850_platform.down,
+    name: '20261206_225850_platform',
   },
 ]

@@ -96,6 +96,7 @@ export interface Config {
     'analytics-daily': AnalyticsDaily;
     'ai-models': AiModel;
     'ai-usage': AiUsage;
+    integrations: Integration;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -132,6 +133,7 @@ export interface Config {
     'analytics-daily': AnalyticsDailySelect<false> | AnalyticsDailySelect<true>;
     'ai-models': AiModelsSelect<false> | AiModelsSelect<true>;
     'ai-usage': AiUsageSelect<false> | AiUsageSelect<true>;
+    integrations: IntegrationsSelect<false> | IntegrationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -962,6 +964,80 @@ export interface AiUsage {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "integrations".
+ */
+export interface Integration {
+  id: number;
+  owner: number | User;
+  service_name:
+    | 'google_drive'
+    | 'tradingview'
+    | 'dropbox'
+    | 'onedrive'
+    | 'github'
+    | 'gitlab'
+    | 'slack'
+    | 'discord'
+    | 'twitter'
+    | 'linkedin';
+  connected?: boolean | null;
+  access_token_enc: string;
+  refresh_token_enc?: string | null;
+  token_expires_at?: string | null;
+  config?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Who the token belongs to, as the service reported it.
+   */
+  account?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  sync_status: 'idle' | 'queued' | 'syncing' | 'completed' | 'failed';
+  items_synced?: number | null;
+  /**
+   * {done, total} of the running sync.
+   */
+  sync_progress?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * External id -> local id, so a re-sync updates nothing twice.
+   */
+  synced_refs?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  last_sync?: string | null;
+  error_message?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1099,6 +1175,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'ai-usage';
         value: number | AiUsage;
+      } | null)
+    | ({
+        relationTo: 'integrations';
+        value: number | Integration;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1666,6 +1746,28 @@ export interface AiUsageSelect<T extends boolean = true> {
   completion_tokens?: T;
   total_tokens?: T;
   latency_ms?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "integrations_select".
+ */
+export interface IntegrationsSelect<T extends boolean = true> {
+  owner?: T;
+  service_name?: T;
+  connected?: T;
+  access_token_enc?: T;
+  refresh_token_enc?: T;
+  token_expires_at?: T;
+  config?: T;
+  account?: T;
+  sync_status?: T;
+  items_synced?: T;
+  sync_progress?: T;
+  synced_refs?: T;
+  last_sync?: T;
+  error_message?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -12,6 +12,7 @@ import { communicationsRoutes } from './communications/index.ts'
 import { eventsRoutes } from './events/index.ts'
 import { facilitatorsRoutes } from './facilitators/index.ts'
 import { filesRoutes } from './files/index.ts'
+import { integrationsRoutes } from './integrations/index.ts'
 import { itemsRoutes } from './items/index.ts'
 import { mediaRoutes } from './media/index.ts'
 import { notificationsRoutes, startupPreferencesRoutes } from './notifications/index.ts'
@@ -48,6 +49,7 @@ export const v1Groups: V1Router[] = [
   adminRoutes,
   analyticsRoutes,
   aiRoutes,
+  integrationsRoutes,
   systemRoutes,
 ]
 

@@ -1,3 +1,4 @@
+import { integrationOutboxHandlers } from '../domain/integrations/outboxHandlers.ts'
 import { aiOutboxHandlers } from '../domain/ai/outboxHandlers.ts'
 import { notificationOutboxHandlers } from '../domain/notifications/outboxHandlers.ts'
 import { coreOutboxHandlers, type OutboxHandlers } from '../domain/outbox/handlers.ts'
@@ -13,4 +14,5 @@ export const outboxHandlers: OutboxHandlers = {
   ...notificationOutboxHandlers,
   ...waitlistOutboxHandlers,
   ...aiOutboxHandlers,
+  ...integrationOutboxHandlers,
 }

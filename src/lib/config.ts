@@ -7,6 +7,8 @@ export const DEV_SECRETS = {
   JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789abcdef',
   CRM_BEARER_TOKEN: 'crm-static-bearer-token-123',
   STRIPE_WEBHOOK_SECRET: 'whsec_dev_only_local_fake_stripe_secret',
+  // base64 of the 32 ASCII bytes "dev-only-integrations-key-32byte": readable by anyone, development only.
+  INTEGRATIONS_ENCRYPTION_KEYS: 'dev:ZGV2LW9ubHktaW50ZWdyYXRpb25zLWtleS0zMmJ5dGU=',
 } as const
 
 const bool = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off', ''] })
@@ -96,6 +98,8 @@ const Env = z.object({
   REPLICATE_BASE_URL: z.url().default('https://api.replicate.com/v1'),
   AI_PROVIDER_TIMEOUT: duration.default(30),
   AI_QUOTA_PER_HOUR: z.coerce.number().int().positive().default(100),
+  SLACK_API_URL: z.url().default('https://slack.com/api'),
+  INTEGRATIONS_ENCRYPTION_KEYS: z.string().min(1).default(DEV_SECRETS.INTEGRATIONS_ENCRYPTION_KEYS),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 

@@ -14,6 +14,7 @@ export const SECRET_SETTINGS = [
   'OPENAI_API_KEY',
   'GOOGLE_AI_API_KEY',
   'REPLICATE_API_TOKEN',
+  'INTEGRATIONS_ENCRYPTION_KEYS',
 ] as const
 
 /** The current secret values (at least 6 characters, so redaction never eats ordinary words). */

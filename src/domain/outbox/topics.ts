@@ -28,6 +28,9 @@ export const StripeSessionExpiry = z.object({ session_id: z.string().min(1) })
 /** A queued training job of the AI area (src/domain/ai). */
 export const AiTraining = z.object({ model_id: z.number().int().positive() })
 
+/** A queued sync of one integration (src/domain/integrations). */
+export const IntegrationSync = z.object({ integration_id: z.number().int().positive() })
+
 /** Each outbox topic and the shape of its data. */
 export const OUTBOX_TOPICS = {
   'email.send': EmailMessage,
@@ -37,6 +40,7 @@ export const OUTBOX_TOPICS = {
   'stripe.refund': StripeRefund,
   'stripe.expire_session': StripeSessionExpiry,
   'ai.train': AiTraining,
+  'integrations.sync': IntegrationSync,
 } as const
 
 export type OutboxTopic = keyof typeof OUTBOX_TOPICS
