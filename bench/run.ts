@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     PORT: String(platformPort),
     DATABASE_URL: database.url,
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    INTEGRATIONS_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     JWT_SECRET: jwtSecret,
     CRM_BEARER_TOKEN: randomBytes(20).toString('hex'),
     ADMIN_PASSWORD: 'Bench-Admin-Password-1',

@@ -99,7 +99,10 @@ const Env = z.object({
   AI_PROVIDER_TIMEOUT: duration.default(30),
   AI_QUOTA_PER_HOUR: z.coerce.number().int().positive().default(100),
   SLACK_API_URL: z.url().default('https://slack.com/api'),
-  INTEGRATIONS_ENCRYPTION_KEYS: z.string().min(1).default(DEV_SECRETS.INTEGRATIONS_ENCRYPTION_KEYS),
+  INTEGRATIONS_ENCRYPTION_KEYS: z
+    .string()
+    .regex(/^[\w-]{1,32}:[A-Za-z0-9+/]{43}=(\s*,\s*[\w-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, 'must be id:base64-of-32-bytes[,id:key...]')
+    .default(DEV_SECRETS.INTEGRATIONS_ENCRYPTION_KEYS),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 
