@@ -20,6 +20,7 @@ import { humanlinkReport, measureHumanlink } from './humanlink.ts'
 import { crmReport, measureCrm } from './crm.ts'
 import { chatReport, measureChat } from './chat.ts'
 import { measureStartups, startupsReport } from './startups.ts'
+import { analyticsReport, measureAnalyticsOverhead } from './platform.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 import { hashingLimit, measureLoginLatency, measureSignUp } from './auth.ts'
 import { measureOutbox, startSmtpSink } from './outbox.ts'
@@ -46,11 +47,12 @@ async function main(): Promise<void> {
   const fakeStripe = await startFakeStripe({ webhookSecret, webhookUrl: `http://127.0.0.1:${platformPort}/api/v1/payments/webhook` })
   // Every email the platform sends (sign-up verifications, the outbox scenario) goes to this local sink.
   const smtpSink = await startSmtpSink()
-  const platform = startChild(['--conditions=production', 'dist/src/main.js'], {
+  const platformEnv = {
     NODE_ENV: 'production',
     PORT: String(platformPort),
     DATABASE_URL: database.url,
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    INTEGRATIONS_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     JWT_SECRET: jwtSecret,
     CRM_BEARER_TOKEN: crmToken,
     ADMIN_PASSWORD: 'Bench-Admin-Password-1',
@@ -65,7 +67,8 @@ async function main(): Promise<void> {
     RATE_LIMIT_AUTH_PER_HOUR: '100000000',
     RATE_LIMIT_REGISTRATIONS_PER_HOUR: '100000000',
     RATE_LIMIT_CHAT_PER_MINUTE: '100000000',
-  })
+  }
+  const platform = startChild(['--conditions=production', 'dist/src/main.js'], platformEnv)
   const baseline = startChild(['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href, 'bench/baseline.ts'], {
     PORT: String(baselinePort),
     DATABASE_URL: database.url,
@@ -97,6 +100,11 @@ async function main(): Promise<void> {
     const chat = await measureChat(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
     const startups = await measureStartups(`http://127.0.0.1:${platformPort}`, database.url, duration, connections)
     rows.push(startups.platform, startups.raw_pg)
+    const analytics = await measureAnalyticsOverhead(
+      (env) => startExtraPlatform({ ...platformEnv, SEED_DEMO: 'false', ...env }),
+      connections,
+      duration,
+    )
     printTable(rows)
     process.stdout.write(contentReport(content))
     process.stdout.write(notificationsReport(notifications))
@@ -104,6 +112,7 @@ async function main(): Promise<void> {
     process.stdout.write(crmReport(crm))
     process.stdout.write(chatReport(chat))
     process.stdout.write(startupsReport(startups))
+    process.stdout.write(analyticsReport(analytics))
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
     )
@@ -134,6 +143,7 @@ async function main(): Promise<void> {
       crm,
       chat,
       startups,
+      analytics,
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)
@@ -256,6 +266,14 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
       await embedded?.stop()
     },
   }
+}
+
+/** One more production server on the same database (its own port), for A/B scenarios. */
+async function startExtraPlatform(env: Record<string, string>) {
+  const port = await freePort()
+  const child = startChild(['--conditions=production', 'dist/src/main.js'], { ...env, PORT: String(port) })
+  await waitForHttp(`http://127.0.0.1:${port}/health`)
+  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) }
 }
 
 function startChild(args: string[], env: Record<string, string>): ChildProcess {

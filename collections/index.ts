@@ -1,4 +1,9 @@
 import type { CollectionConfig } from 'payload'
+import { AiModels } from './AiModels/index.ts'
+import { AiUsage } from './AiUsage/index.ts'
+import { Integrations } from './Integrations/index.ts'
+import { AnalyticsDaily } from './AnalyticsDaily/index.ts'
+import { AnalyticsEvents } from './AnalyticsEvents/index.ts'
 import { AuthTokens } from './AuthTokens/index.ts'
 import { CrmBookings } from './CrmBookings/index.ts'
 import { CrmStatusChanges } from './CrmStatusChanges/index.ts'
@@ -86,4 +91,9 @@ export const collections: CollectionConfig[] = [
   RefreshTokens,
   AuthTokens,
   Outbox,
+  AnalyticsEvents,
+  AnalyticsDaily,
+  AiModels,
+  AiUsage,
+  Integrations,
 ]

@@ -9,6 +9,7 @@ import * as migration_20261206_220026_crm from './20261206_220026_crm.js'
 import * as migration_20261206_221501_chat from './20261206_221501_chat.js'
 import * as migration_20261206_221734_startups from './20261206_221734_startups.js'
 import * as migration_20261206_224645_humanlink from './20261206_224645_humanlink.js'
+import * as migration_20261206_225850_platform from './20261206_225850_platform.js'
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261206_224645_humanlink.up,
     down: migration_20261206_224645_humanlink.down,
     name: '20261206_224645_humanlink',
+  },
+  {
+    up: migration_20261206_225850_platform.up,
+    down: migration_20261206_225850_platform.down,
+    name: '20261206_225850_platform',
   },
 ]

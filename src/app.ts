@@ -14,6 +14,9 @@ import { errorHandler } from './http/errorHandler.ts'
 import { payloadErrorHandler, payloadGraphQL, payloadRest } from './http/payloadHandlers.ts'
 import { requestLogger } from './http/requestLogger.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
+import { metricsEndpoint } from './http/metricsEndpoint.ts'
+import { requestMetrics } from './http/requestMetrics.ts'
+import { usageTracking } from './http/usageTracking.ts'
 import { version } from './lib/projectRoot.ts'
 
 /** Renders everything the API does not answer: the admin panel and its assets (Next). */
@@ -50,9 +53,11 @@ export function buildApp(payload: Payload, admin?: AdminHandler): Express {
   app.use(securityHeaders({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } }))
   app.use('/api', cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] }))
   app.use(healthRoutes.router)
+  app.get('/metrics', metricsEndpoint(payload))
   app.use('/api', docsRouter({ version, serverUrl: config.PUBLIC_URL }))
   const jsonApi = [apiCsp, express.json({ limit: config.BODY_LIMIT, verify: keepRawBody }), cookieParser()]
-  app.use('/api/v1', ...jsonApi, v1Api(), errorHandler)
+  const usage = config.ANALYTICS_ENABLED ? [usageTracking(payload)] : []
+  app.use('/api/v1', requestMetrics, ...usage, ...jsonApi, v1Api(), errorHandler)
   app.use('/api/token', ...jsonApi, tokenAliasRoutes.router, errorHandler)
   app.post('/api/graphql', payloadGraphQL(payload), payloadErrorHandler)
   app.use('/api', ...payloadRest(payload, internalCollectionEndpoints), payloadErrorHandler)

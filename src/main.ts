@@ -2,6 +2,7 @@ import type { AdminAccount } from './domain/seed/ensureAdminUser.ts'
 import type { ResolvedDatabase } from './lib/db/resolveDatabase.ts'
 import type { Logger } from 'pino'
 import type { RunningServer } from './server.ts'
+import { onRestartRequested, RESTART_EXIT_CODE } from './lib/restart.ts'
 
 /**
  * `npm run dev` / `npm start`: database (embedded unless DATABASE_URL), migrations, staff admin and demo
@@ -58,11 +59,13 @@ async function startLocalStripe(port: number, webhookSecret: string, logger: Log
 
 function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>): void {
   let stopping = false
-  const handler = (signal: NodeJS.Signals) => {
+  const handler = (signal: NodeJS.Signals | 'restart') => {
     // npm, tsx and a terminal's process group can each deliver the same signal: act on the first one.
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'shutting down')
+    // POST /api/v1/system/restart: the same graceful shutdown, then an exit code the supervisor restarts on.
+    const exitCode = signal === 'restart' ? RESTART_EXIT_CODE : 0
     const forceExit = setTimeout(() => {
       logger.error('shutdown took too long; exiting')
       process.exit(1)
@@ -70,8 +73,8 @@ function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>): void {
     forceExit.unref()
     shutdown().then(
       () => {
-        logger.info('shutdown complete')
-        process.exit(0)
+        logger.info({ exitCode }, 'shutdown complete')
+        process.exit(exitCode)
       },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed')
@@ -81,6 +84,7 @@ function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>): void {
   }
   process.on('SIGINT', handler)
   process.on('SIGTERM', handler)
+  onRestartRequested(() => handler('restart'))
 }
 
 main().catch((error: unknown) => {

@@ -109,6 +109,11 @@ export interface Config {
     'refresh-tokens': RefreshToken;
     'auth-tokens': AuthToken;
     outbox: Outbox;
+    'analytics-events': AnalyticsEvent;
+    'analytics-daily': AnalyticsDaily;
+    'ai-models': AiModel;
+    'ai-usage': AiUsage;
+    integrations: Integration;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -162,6 +167,11 @@ export interface Config {
     'refresh-tokens': RefreshTokensSelect<false> | RefreshTokensSelect<true>;
     'auth-tokens': AuthTokensSelect<false> | AuthTokensSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
+    'analytics-events': AnalyticsEventsSelect<false> | AnalyticsEventsSelect<true>;
+    'analytics-daily': AnalyticsDailySelect<false> | AnalyticsDailySelect<true>;
+    'ai-models': AiModelsSelect<false> | AiModelsSelect<true>;
+    'ai-usage': AiUsageSelect<false> | AiUsageSelect<true>;
+    integrations: IntegrationsSelect<false> | IntegrationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -1245,6 +1255,194 @@ export interface Outbox {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-events".
+ */
+export interface AnalyticsEvent {
+  id: number;
+  event_type: 'api_call' | 'page_view';
+  endpoint: string;
+  method: string;
+  status_code: number;
+  duration_ms: number;
+  user?: (number | null) | User;
+  error_message?: string | null;
+  occurred_at: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-daily".
+ */
+export interface AnalyticsDaily {
+  id: number;
+  day: string;
+  event_type: 'api_call' | 'page_view';
+  endpoint: string;
+  method: string;
+  user?: (number | null) | User;
+  calls: number;
+  errors: number;
+  avg_ms: number;
+  min_ms: number;
+  max_ms: number;
+  p95_ms: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ai-models".
+ */
+export interface AiModel {
+  id: number;
+  model_name: string;
+  owner: number | User;
+  model_type: string;
+  base_model?: string | null;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  /**
+   * {examples: [{text, label}]}
+   */
+  training_data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  parameters?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * On the held-out split.
+   */
+  accuracy?: number | null;
+  metrics?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  model?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  error?: string | null;
+  started_at?: string | null;
+  completed_at?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ai-usage".
+ */
+export interface AiUsage {
+  id: number;
+  user: number | User;
+  provider: 'openai' | 'google' | 'replicate' | 'local';
+  model_id: string;
+  /**
+   * 200, or the status the caller got.
+   */
+  status_code: number;
+  error?: string | null;
+  prompt_tokens?: number | null;
+  completion_tokens?: number | null;
+  total_tokens?: number | null;
+  latency_ms: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "integrations".
+ */
+export interface Integration {
+  id: number;
+  owner: number | User;
+  service_name:
+    | 'google_drive'
+    | 'tradingview'
+    | 'dropbox'
+    | 'onedrive'
+    | 'github'
+    | 'gitlab'
+    | 'slack'
+    | 'discord'
+    | 'twitter'
+    | 'linkedin';
+  connected?: boolean | null;
+  access_token_enc: string;
+  refresh_token_enc?: string | null;
+  token_expires_at?: string | null;
+  config?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Who the token belongs to, as the service reported it.
+   */
+  account?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  sync_status: 'idle' | 'queued' | 'syncing' | 'completed' | 'failed';
+  items_synced?: number | null;
+  /**
+   * {done, total} of the running sync.
+   */
+  sync_progress?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * External id -> local id, so a re-sync updates nothing twice.
+   */
+  synced_refs?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  last_sync?: string | null;
+  error_message?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1434,6 +1632,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'outbox';
         value: number | Outbox;
+      } | null)
+    | ({
+        relationTo: 'analytics-events';
+        value: number | AnalyticsEvent;
+      } | null)
+    | ({
+        relationTo: 'analytics-daily';
+        value: number | AnalyticsDaily;
+      } | null)
+    | ({
+        relationTo: 'ai-models';
+        value: number | AiModel;
+      } | null)
+    | ({
+        relationTo: 'ai-usage';
+        value: number | AiUsage;
+      } | null)
+    | ({
+        relationTo: 'integrations';
+        value: number | Integration;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2220,6 +2438,97 @@ export interface OutboxSelect<T extends boolean = true> {
   locked_until?: T;
   processed_at?: T;
   last_error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-events_select".
+ */
+export interface AnalyticsEventsSelect<T extends boolean = true> {
+  event_type?: T;
+  endpoint?: T;
+  method?: T;
+  status_code?: T;
+  duration_ms?: T;
+  user?: T;
+  error_message?: T;
+  occurred_at?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "analytics-daily_select".
+ */
+export interface AnalyticsDailySelect<T extends boolean = true> {
+  day?: T;
+  event_type?: T;
+  endpoint?: T;
+  method?: T;
+  user?: T;
+  calls?: T;
+  errors?: T;
+  avg_ms?: T;
+  min_ms?: T;
+  max_ms?: T;
+  p95_ms?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ai-models_select".
+ */
+export interface AiModelsSelect<T extends boolean = true> {
+  model_name?: T;
+  owner?: T;
+  model_type?: T;
+  base_model?: T;
+  status?: T;
+  training_data?: T;
+  parameters?: T;
+  accuracy?: T;
+  metrics?: T;
+  model?: T;
+  error?: T;
+  started_at?: T;
+  completed_at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ai-usage_select".
+ */
+export interface AiUsageSelect<T extends boolean = true> {
+  user?: T;
+  provider?: T;
+  model_id?: T;
+  status_code?: T;
+  error?: T;
+  prompt_tokens?: T;
+  completion_tokens?: T;
+  total_tokens?: T;
+  latency_ms?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "integrations_select".
+ */
+export interface IntegrationsSelect<T extends boolean = true> {
+  owner?: T;
+  service_name?: T;
+  connected?: T;
+  access_token_enc?: T;
+  refresh_token_enc?: T;
+  token_expires_at?: T;
+  config?: T;
+  account?: T;
+  sync_status?: T;
+  items_synced?: T;
+  sync_progress?: T;
+  synced_refs?: T;
+  last_sync?: T;
+  error_message?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -8,6 +8,7 @@ import { startCronJobs } from './jobs/index.ts'
 import { startOutboxWakeup } from './jobs/outboxWakeup.ts'
 import { startOutboxWorker } from './jobs/outboxWorker.ts'
 import { startTranscodeWorker } from './jobs/transcodeWorker.ts'
+import { stopUsageRecorder } from './domain/analytics/usageRecorder.ts'
 import { config } from './lib/config.ts'
 import { closePayload } from './lib/db/closePayload.ts'
 import { runMigrations } from './lib/db/migrate.ts'
@@ -104,5 +105,7 @@ async function shutdown({ httpServer, realtime, admin, payload, stopWorkers }: P
   await admin?.close()
   await closeRateLimitStore()
   closeEmailTransport()
+  // After the drain, so the last requests' usage rows are written before the pool closes.
+  await stopUsageRecorder(payload)
   await closePayload(payload)
 }

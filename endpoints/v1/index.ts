@@ -3,6 +3,8 @@ import { NotFoundError } from '../../src/lib/errors.ts'
 import type { V1Router } from '../../src/http/v1Router.ts'
 import { adminRoutes } from './admin/index.ts'
 import { humanlinkAdminRoutes } from './admin/humanlink.ts'
+import { aiRoutes } from './ai/index.ts'
+import { analyticsRoutes } from './analytics/index.ts'
 import { authRoutes } from './auth/index.ts'
 import { billingRoutes } from './billing/index.ts'
 import { chatRoutes } from './chat/index.ts'
@@ -15,6 +17,7 @@ import { feedbackRoutes } from './feedback/index.ts'
 import { facilitatorsRoutes } from './facilitators/index.ts'
 import { filesRoutes } from './files/index.ts'
 import { friendsRoutes } from './friends/index.ts'
+import { integrationsRoutes } from './integrations/index.ts'
 import { itemsRoutes } from './items/index.ts'
 import { matchesRoutes } from './matches/index.ts'
 import { mediaRoutes } from './media/index.ts'
@@ -65,6 +68,9 @@ export const v1Groups: V1Router[] = [
   supportRoutes,
   adminRoutes,
   humanlinkAdminRoutes,
+  analyticsRoutes,
+  aiRoutes,
+  integrationsRoutes,
   systemRoutes,
 ]
 

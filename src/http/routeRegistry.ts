@@ -4,8 +4,8 @@ import type { z } from 'zod'
 import type { Envelope } from './errorBody.ts'
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
-/** public: anyone; optional: the caller when a token is sent; user: any signed-in user; staff: manager or admin. */
-export type AuthRequirement = 'public' | 'optional' | 'user' | 'staff'
+/** public: anyone; optional: the caller when a token is sent; user: any signed-in user; staff: manager or admin; admin: admin only. */
+export type AuthRequirement = 'public' | 'optional' | 'user' | 'staff' | 'admin'
 
 export type RouteSpec = {
   summary: string

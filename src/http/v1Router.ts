@@ -7,14 +7,16 @@ import { assertCsrf } from './csrf.ts'
 import { applyClientRateLimit } from './rateLimitClient.ts'
 import './zodMessages.ts'
 import { routeRegistry, type HttpMethod, type RouteSpec } from './routeRegistry.ts'
+import { hasRole } from '../access/hasRole.ts'
 import { isStaffMember } from '../access/isStaffMember.ts'
 import { config } from '../lib/config.ts'
 import { readMultipart, type UploadedFile } from './multipart.ts'
+import { usageLocals } from './usageTracking.ts'
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined
 
-/** Routes that require a user (`auth: 'user' | 'staff'`) get one; the others may have none. */
-type CallerOf<S extends RouteSpec> = S['auth'] extends 'user' | 'staff' ? TypedUser : TypedUser | null
+/** Routes that require a user (`auth: 'user' | 'staff' | 'admin'`) get one; the others may have none. */
+type CallerOf<S extends RouteSpec> = S['auth'] extends 'user' | 'staff' | 'admin' ? TypedUser : TypedUser | null
 
 export type RouteContext<S extends RouteSpec> = {
   /** Payload request for Local API calls: carries the caller and the request id. */
@@ -45,10 +47,12 @@ export function v1Router(prefix: string, { base = '/api/v1', documented = true }
   const add =
     (method: HttpMethod) =>
     <S extends RouteSpec>(path: string, spec: S, handler: Handler<S>) => {
+      const template = `${base}${prefix}${path}`.replace(/\/$/, '') || '/'
       // An undocumented router serves routes documented elsewhere (the CRM's own port repeats /api/v1/crm).
-      if (documented) routeRegistry.push({ method, path: `${base}${prefix}${path}`.replace(/\/$/, '') || '/', spec })
+      if (documented) routeRegistry.push({ method, path: template, spec })
       router[method](path, async (req: Request, res: Response) => {
         res.locals.envelope = spec.envelope ?? 'default'
+        usageLocals(res).route = template
         const context = await buildContext(req, res, spec)
         const result = await handler(context)
         if ('sent' in result) return
@@ -87,10 +91,12 @@ async function buildContext<S extends RouteSpec>(req: Request, res: Response, sp
   const auth = requirement === 'public' || !credentials ? anonymous : await authenticate(payload, credentials)
   if (!SAFE_METHODS.has(req.method) && (auth.via === 'cookie' || spec.csrf)) assertCsrf(req)
   const { user } = auth
-  if ((requirement === 'user' || requirement === 'staff') && !user) {
+  if (user) usageLocals(res).userId = Number(user.id)
+  if ((requirement === 'user' || requirement === 'staff' || requirement === 'admin') && !user) {
     throw new UnauthorizedError(auth.rejectedToken ? 'Token is invalid or expired' : undefined)
   }
   if (requirement === 'staff' && !isStaffMember(user)) throw new ForbiddenError()
+  if (requirement === 'admin' && !hasRole(user, 'admin')) throw new ForbiddenError()
   if (spec.guard) await spec.guard({ http: req, user, payload })
   const params = spec.params ? spec.params.parse(req.params) : undefined
   const query = spec.query ? spec.query.parse(req.query) : undefined

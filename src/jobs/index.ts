@@ -7,6 +7,7 @@ import { crmWaitingDigest } from './crmWaitingDigest.ts'
 import { expireSeatHolds } from './expireSeatHolds.ts'
 import { expireWaitlistOffers } from './expireWaitlistOffers.ts'
 import { pruneOutbox } from './pruneOutbox.ts'
+import { rollupAnalytics } from '../domain/analytics/rollupAnalytics.ts'
 import { reconcileStripe } from '../domain/stripeWebhooks/reconcileStripe.ts'
 import { purgeExpiredNotifications } from '../domain/notifications/purgeExpiredNotifications.ts'
 import { sendDigests } from '../domain/notifications/sendDigests.ts'
@@ -28,6 +29,7 @@ export const jobs: Job[] = [
   { name: 'purge-expired-notifications', schedule: '41 * * * *', run: purgeExpiredNotifications },
   { name: 'session-reminders', schedule: '* * * * *', run: sendSessionReminders },
   { name: 'crm-waiting-digest', schedule: '0 8 * * *', run: crmWaitingDigest },
+  { name: 'rollup-analytics', schedule: '7 0 * * *', run: rollupAnalytics },
 ]
 
 /** Runs a job unless another instance is running it right now (advisory lock), so it runs once per tick. */

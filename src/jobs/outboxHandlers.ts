@@ -1,5 +1,7 @@
 import { crmOutboxHandlers } from '../domain/crm/outboxHandlers.ts'
 import { chatOutboxHandlers } from '../domain/chat/outboxHandlers.ts'
+import { integrationOutboxHandlers } from '../domain/integrations/outboxHandlers.ts'
+import { aiOutboxHandlers } from '../domain/ai/outboxHandlers.ts'
 import { notificationOutboxHandlers } from '../domain/notifications/outboxHandlers.ts'
 import { coreOutboxHandlers, type OutboxHandlers } from '../domain/outbox/handlers.ts'
 import { sessionsOutboxHandlers } from '../domain/sessions/outboxHandlers.ts'
@@ -17,4 +19,6 @@ export const outboxHandlers: OutboxHandlers = {
   ...sessionsOutboxHandlers,
   ...crmOutboxHandlers,
   ...chatOutboxHandlers,
+  ...aiOutboxHandlers,
+  ...integrationOutboxHandlers,
 }

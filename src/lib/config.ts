@@ -7,6 +7,8 @@ export const DEV_SECRETS = {
   JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789abcdef',
   CRM_BEARER_TOKEN: 'crm-static-bearer-token-123',
   STRIPE_WEBHOOK_SECRET: 'whsec_dev_only_local_fake_stripe_secret',
+  // base64 of the 32 ASCII bytes "dev-only-integrations-key-32byte": readable by anyone, development only.
+  INTEGRATIONS_ENCRYPTION_KEYS: 'dev:ZGV2LW9ubHktaW50ZWdyYXRpb25zLWtleS0zMmJ5dGU=',
 } as const
 
 const bool = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off', ''] })
@@ -87,6 +89,25 @@ const Env = z.object({
   S3_ENDPOINT: optionalUrl,
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // Usage analytics: rows wait in a bounded buffer and are written in batches off the request path.
+  ANALYTICS_ENABLED: bool.default(true),
+  ANALYTICS_BUFFER_MAX: z.coerce.number().int().positive().default(10_000),
+  ANALYTICS_BATCH_SIZE: z.coerce.number().int().positive().default(500),
+  ANALYTICS_FLUSH_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().default('https://api.openai.com/v1'),
+  GOOGLE_AI_API_KEY: z.string().min(1).optional(),
+  GOOGLE_AI_BASE_URL: z.url().default('https://generativelanguage.googleapis.com'),
+  REPLICATE_API_TOKEN: z.string().min(1).optional(),
+  REPLICATE_BASE_URL: z.url().default('https://api.replicate.com/v1'),
+  AI_PROVIDER_TIMEOUT: duration.default(30),
+  AI_QUOTA_PER_HOUR: z.coerce.number().int().positive().default(100),
+  SLACK_API_URL: z.url().default('https://slack.com/api'),
+  INTEGRATIONS_ENCRYPTION_KEYS: z
+    .string()
+    .regex(/^[\w-]{1,32}:[A-Za-z0-9+/]{43}=(\s*,\s*[\w-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, 'must be id:base64-of-32-bytes[,id:key...]')
+    .default(DEV_SECRETS.INTEGRATIONS_ENCRYPTION_KEYS),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 
 export type Config = ReturnType<typeof loadConfig>

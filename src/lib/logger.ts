@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino'
 import { config } from './config.ts'
+import { logRing } from './logRing.ts'
 
 const REDACT_PATHS = [
   'req.headers.authorization',
@@ -19,7 +20,11 @@ const REDACT_PATHS = [
  * Every log line goes through this stream, so a test can tap it with `logStream.add(...)`
  * and assert on what the server logged (for example the full error behind a 500).
  */
-export const logStream = pino.multistream([{ level: 'trace', stream: baseDestination() }])
+export const logStream = pino.multistream([
+  { level: 'trace', stream: baseDestination() },
+  // The last lines, redacted again by value and pattern, for GET /api/v1/system/logs.
+  { level: 'trace', stream: logRing },
+])
 
 function baseDestination(): DestinationStream {
   // Humans reading a terminal in development get pretty lines; everything else gets JSON.

@@ -167,7 +167,12 @@ describe('npm run dev on a fresh machine', () => {
 })
 
 describe('npm run build && npm start (production)', () => {
-  const secrets = { PAYLOAD_SECRET: 'p'.repeat(48), JWT_SECRET: 'j'.repeat(48), CRM_BEARER_TOKEN: 'c'.repeat(32) }
+  const secrets = {
+    PAYLOAD_SECRET: 'p'.repeat(48),
+    JWT_SECRET: 'j'.repeat(48),
+    CRM_BEARER_TOKEN: 'c'.repeat(32),
+    INTEGRATIONS_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  }
   let emptyDatabase: { url: string; drop(): Promise<void> }
 
   beforeAll(async () => {
@@ -180,7 +185,7 @@ describe('npm run build && npm start (production)', () => {
     const { code, output } = await runToExit(spawnPlatform({ cwd: workdir, env: { DATABASE_URL: emptyDatabase.url }, mode: 'production' }))
     expect(code).toBe(1)
     expect(output).toContain(
-      'failed to start: Refusing to start in production with development default secrets: PAYLOAD_SECRET, JWT_SECRET, CRM_BEARER_TOKEN.',
+      'failed to start: Refusing to start in production with development default secrets: PAYLOAD_SECRET, JWT_SECRET, CRM_BEARER_TOKEN, INTEGRATIONS_ENCRYPTION_KEYS.',
     )
   }, 60_000)
 

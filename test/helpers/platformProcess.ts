@@ -12,6 +12,8 @@ export type PlatformProcess = {
   output(): string
   /** Sends `signal` and resolves with the exit code once the process has exited. */
   stop(signal?: NodeJS.Signals): Promise<number | null>
+  /** The exit code, once the process exits by itself. */
+  exited: Promise<number | null>
 }
 
 type Mode = 'dev' | 'production'
@@ -30,6 +32,7 @@ export async function startPlatformProcess({ cwd, env, mode = 'dev' }: StartOpti
   return {
     url,
     output: () => output,
+    exited,
     stop: (signal = 'SIGTERM') => {
       child.kill(signal)
       return exited

@@ -39,6 +39,11 @@ export const StripeSessionExpiry = z.object({ session_id: z.string().min(1) })
 export const CrmBookingSync = z.object({ registration_id: z.number().int().positive() })
 /** A CRM booking's current state, POSTed to the external CRM (CRM_SERVICE_URL). */
 export const CrmDelivery = z.object({ crm_booking_id: z.number().int().positive() })
+/** A queued training job of the AI area (src/domain/ai). */
+export const AiTraining = z.object({ model_id: z.number().int().positive() })
+
+/** A queued sync of one integration (src/domain/integrations). */
+export const IntegrationSync = z.object({ integration_id: z.number().int().positive() })
 
 /** Each outbox topic and the shape of its data. */
 export const OUTBOX_TOPICS = {
@@ -52,6 +57,8 @@ export const OUTBOX_TOPICS = {
   'sessions.refund': SessionRefund,
   'crm.booking': CrmBookingSync,
   'crm.deliver': CrmDelivery,
+  'ai.train': AiTraining,
+  'integrations.sync': IntegrationSync,
 } as const
 
 export type OutboxTopic = keyof typeof OUTBOX_TOPICS

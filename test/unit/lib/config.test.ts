@@ -4,6 +4,7 @@ const productionSecrets = {
   PAYLOAD_SECRET: 'p'.repeat(40),
   JWT_SECRET: 'j'.repeat(40),
   CRM_BEARER_TOKEN: 'c'.repeat(40),
+  INTEGRATIONS_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
 }
 
 describe('loadConfig', () => {
@@ -59,8 +60,12 @@ describe('loadConfig', () => {
 
   it('refuses to start in production on a default secret, naming each one', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
-      /Refusing to start in production with development default secrets: PAYLOAD_SECRET, JWT_SECRET, CRM_BEARER_TOKEN/,
+      /Refusing to start in production with development default secrets: PAYLOAD_SECRET, JWT_SECRET, CRM_BEARER_TOKEN, INTEGRATIONS_ENCRYPTION_KEYS/,
     )
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', ...productionSecrets, INTEGRATIONS_ENCRYPTION_KEYS: DEV_SECRETS.INTEGRATIONS_ENCRYPTION_KEYS }),
+    ).toThrow(/: INTEGRATIONS_ENCRYPTION_KEYS\./)
+    expect(() => loadConfig({ INTEGRATIONS_ENCRYPTION_KEYS: 'k1:short' })).toThrow(/INTEGRATIONS_ENCRYPTION_KEYS/)
     expect(() => loadConfig({ NODE_ENV: 'production', ...productionSecrets, JWT_SECRET: DEV_SECRETS.JWT_SECRET })).toThrow(/: JWT_SECRET\./)
   })
 
