@@ -1,15 +1,14 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
-import { headline, intArray, relevance, type SearchHit } from '../../lib/db/fullText.ts'
+import { headline, relevance, type SearchHit } from '../../lib/db/fullText.ts'
 import { txDb } from '../../lib/transaction.ts'
-import { sharedWith } from '../sharing/sharedWith.ts'
+import { sharedWithSql } from '../sharing/sharedWith.ts'
 
 /**
  * Full-text search over the user's items and those shared with them (GIN index on search_vector, which
  * is a generated column, so a committed write is found at once). Best first; title matches first.
  */
 export async function searchItems(req: PayloadRequest, userId: number, tsquery: string, limit: number): Promise<SearchHit[]> {
-  const shared = await sharedWith(req, userId, 'item')
   const db = await txDb(req)
   const q = sql`q.query`
   const result = await db.execute(sql`
@@ -17,7 +16,7 @@ export async function searchItems(req: PayloadRequest, userId: number, tsquery: 
     hits AS (
       SELECT i.id, ${relevance(sql`i.search_vector`, q)} AS score
       FROM items i, q
-      WHERE i.search_vector @@ q.query AND (i.user_id = ${userId} OR i.id = ANY(${intArray(shared)}::int[]))
+      WHERE i.search_vector @@ q.query AND (i.user_id = ${userId} OR i.id IN (${sharedWithSql(userId, 'item')}))
       ORDER BY score DESC, i.id DESC LIMIT ${limit})
     SELECT i.id, 'item' AS type, i.title, i.description, i.created_at, hits.score::float8 AS score,
       ${headline(sql`concat_ws(' … ', i.description, i.body_text)`, q)} AS snippet

@@ -67,6 +67,11 @@ export async function permissionForUser(
 }
 
 /** Ids of the resources of one type actively shared with `userId`. */
+/** resourceIdsSharedWith as a subquery (ids of `type` actively shared with the user). */
+export function resourceIdsSharedWithSql(userId: number, type: ShareResourceType) {
+  return sql`SELECT s.resource_id::int FROM shares s WHERE s.shared_with_id = ${userId} AND s.resource_type = ${type} AND ${ACTIVE}`
+}
+
 export async function resourceIdsSharedWith(req: PayloadRequest, userId: number, type: ShareResourceType): Promise<number[]> {
   const db = await txDb(req)
   const result = await db.execute(sql`
