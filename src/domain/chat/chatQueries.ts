@@ -1,8 +1,10 @@
 import { sql } from '@payloadcms/db-postgres'
+import { iso, isoOrNull } from '../../lib/dates.ts'
+import { firstRow } from '../../lib/db/sql.ts'
 import type { Db } from '../../lib/transaction.ts'
+import type { MessageType, RoomKind } from './statuses.ts'
 
 type SQL = ReturnType<typeof sql>
-import type { MessageType, RoomKind } from './statuses.ts'
 
 /** Reads of the chat area's tables (chatRecords.ts writes them). */
 
@@ -48,8 +50,6 @@ type RawRoom = {
   participant_ids: number[]
 }
 
-const isoOf = (value: Date | string) => new Date(value).toISOString()
-
 export const toRoom = (row: RawRoom): RoomRow => ({
   id: row.id,
   name: row.name,
@@ -57,14 +57,13 @@ export const toRoom = (row: RawRoom): RoomRow => ({
   sessionId: row.session_id === null ? null : Number(row.session_id),
   lastSeq: Number(row.last_seq),
   participantIds: row.participant_ids.map(Number),
-  lastMessageAt: row.last_message_at === null ? null : isoOf(row.last_message_at),
-  createdAt: isoOf(row.created_at),
-  updatedAt: isoOf(row.updated_at),
+  lastMessageAt: isoOrNull(row.last_message_at),
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
 })
 
 async function oneRoom(db: Db, where: SQL): Promise<RoomRow | null> {
-  const result = await db.execute(sql`SELECT ${ROOM_COLUMNS} FROM chat_rooms r WHERE ${where}`)
-  const row = result.rows[0] as RawRoom | undefined
+  const row = firstRow<RawRoom>(await db.execute(sql`SELECT ${ROOM_COLUMNS} FROM chat_rooms r WHERE ${where}`))
   return row ? toRoom(row) : null
 }
 
@@ -126,8 +125,8 @@ const toMessage = (row: RawMessage): MessageRow => ({
   text: row.text,
   messageType: row.message_type,
   metadata: row.metadata ?? {},
-  createdAt: isoOf(row.created_at),
-  editedAt: row.edited_at === null ? null : isoOf(row.edited_at),
+  createdAt: iso(row.created_at),
+  editedAt: isoOrNull(row.edited_at),
   isRead: row.is_read,
 })
 
@@ -146,7 +145,6 @@ export async function messagesOf(db: Db, roomId: number, window: MessageWindow =
 
 /** The delivered_seq of a room: everything up to it has been pushed to the room's sockets. */
 export async function deliveredSeq(db: Db, roomId: number): Promise<number> {
-  const result = await db.execute(sql`SELECT delivered_seq FROM chat_rooms WHERE id = ${roomId}`)
-  const row = result.rows[0] as { delivered_seq: string } | undefined
+  const row = firstRow<{ delivered_seq: string }>(await db.execute(sql`SELECT delivered_seq FROM chat_rooms WHERE id = ${roomId}`))
   return row ? Number(row.delivered_seq) : 0
 }

@@ -1,5 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
+import { iso } from '../../lib/dates.ts'
 import { poolOf } from '../../lib/db/pool.ts'
 import { intArray } from '../../lib/db/fullText.ts'
 import { firstRow } from '../../lib/db/sql.ts'
@@ -65,7 +66,7 @@ export async function appendMessage(req: PayloadRequest, message: NewMessage): P
     text: message.text,
     messageType: message.messageType,
     metadata: message.metadata ?? {},
-    createdAt: new Date(row.created_at).toISOString(),
+    createdAt: iso(row.created_at),
     editedAt: null,
     // The receiver's marker cannot be past a message that did not exist a moment ago.
     isRead: false,
