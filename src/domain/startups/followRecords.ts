@@ -75,7 +75,7 @@ async function followPage(req: PayloadRequest, where: ReturnType<typeof sql>, { 
     ),
     db.execute(sql`SELECT count(*)::int AS total FROM project_follows f WHERE ${where}`),
   ])
-  return { total: Number((counted.rows[0] as { total: number }).total), follows: rows.rows as FollowView[] }
+  return { total: Number(firstRow<{ total: number }>(counted)?.total ?? 0), follows: rows.rows as FollowView[] }
 }
 
 /** Active follows of these investors, newest first. */

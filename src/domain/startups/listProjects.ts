@@ -1,5 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
+import { firstRow } from '../../lib/db/sql.ts'
 import { txDb } from '../../lib/transaction.ts'
 import { PROJECT_VIEW_COLUMNS, projectVisibility, type ProjectView } from './projectView.ts'
 import type { ProjectStatus } from './statuses.ts'
@@ -25,7 +26,7 @@ export async function listProjects(req: PayloadRequest, filters: ProjectFilters)
   const rows = result.rows as (ProjectView & { total: number | string })[]
   if (rows.length === 0 && filters.page > 1) {
     const counted = await db.execute(projectListQuery(req, { ...filters, page: 1, pageSize: 1 }))
-    return { total: Number((counted.rows[0] as { total?: number } | undefined)?.total ?? 0), projects: [] }
+    return { total: Number(firstRow<{ total: number }>(counted)?.total ?? 0), projects: [] }
   }
   return { total: Number(rows[0]?.total ?? 0), projects: rows.map(({ total: _total, ...project }) => project) }
 }

@@ -1,8 +1,9 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
+import { extractID } from 'payload/shared'
 import type { ProjectUpdate } from '../../payload-types.ts'
-import { txDb } from '../../lib/transaction.ts'
-import { withTransaction } from '../../lib/transaction.ts'
+import { firstRow } from '../../lib/db/sql.ts'
+import { txDb, withTransaction } from '../../lib/transaction.ts'
 import { FOLLOW_MESSAGES } from './follows.ts'
 import { visibleProject } from './projectRecords.ts'
 
@@ -38,7 +39,7 @@ export async function postProjectUpdate(
       project: projectId,
       title: created.title,
       body: created.body,
-      created_by: created.created_by ? Number(typeof created.created_by === 'object' ? created.created_by.id : created.created_by) : null,
+      created_by: created.created_by ? Number(extractID(created.created_by)) : null,
       created_at: created.createdAt,
     }
   })
@@ -54,5 +55,5 @@ export async function listProjectUpdates(req: PayloadRequest, projectId: number,
       WHERE project_id = ${projectId} ORDER BY created_at DESC, id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
     db.execute(sql`SELECT count(*)::int AS total FROM project_updates WHERE project_id = ${projectId}`),
   ])
-  return { total: Number((counted.rows[0] as { total: number }).total), updates: rows.rows as ProjectUpdateView[] }
+  return { total: Number(firstRow<{ total: number }>(counted)?.total ?? 0), updates: rows.rows as ProjectUpdateView[] }
 }
