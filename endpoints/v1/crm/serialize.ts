@@ -1,4 +1,4 @@
-import type { CrmBookingRow } from '../../../src/domain/crm/crmBookingRow.ts'
+import { crmEvent, crmUser, type CrmBookingRow } from '../../../src/domain/crm/crmBookingRow.ts'
 import type { StageChangeRow } from '../../../src/domain/crm/getCrmBooking.ts'
 import { iso, isoOrNull } from '../../../src/lib/dates.ts'
 
@@ -8,14 +8,8 @@ export function serializeCrmBooking(row: CrmBookingRow) {
     id: row.id,
     booking_id: row.booking_id,
     source: row.source,
-    user: { id: row.user_id, email: row.user_email, name: row.user_name, phone: row.user_phone },
-    event: {
-      id: row.event_id,
-      title: row.event_title,
-      type: row.event_type,
-      start_datetime: isoOrNull(row.event_start_datetime),
-      location: row.event_location,
-    },
+    user: crmUser(row),
+    event: crmEvent(row),
     facilitator_id: row.facilitator_id,
     booking_date: isoOrNull(row.booking_date),
     notes: row.notes,

@@ -35,18 +35,24 @@ export const CRM_BOOKING_COLUMNS = `b.id, b.source, b.booking_id::int AS booking
   b.facilitator_id::int AS facilitator_id, b.booking_date, b.notes, b.received_at, b.status, b.crm_status, b.crm_notes, b.assigned_to_id,
   b.updated_at, b.delivery_attempts::int AS delivery_attempts, b.delivery_last_error, b.delivery_delivered_at`
 
+/** Spec 004's `user` of a booking. */
+export const crmUser = (row: CrmBookingRow) => ({ id: row.user_id, email: row.user_email, name: row.user_name, phone: row.user_phone })
+
+/** Spec 004's `event` of a booking. */
+export const crmEvent = (row: CrmBookingRow) => ({
+  id: row.event_id,
+  title: row.event_title,
+  type: row.event_type,
+  start_datetime: isoOrNull(row.event_start_datetime),
+  location: row.event_location,
+})
+
 /** Spec 004's notification body (POST /api/notify), as the external CRM receives it; `status` says whether it was cancelled. */
 export function notificationBody(row: CrmBookingRow) {
   return {
     booking_id: row.booking_id,
-    user: { id: row.user_id, email: row.user_email, name: row.user_name, phone: row.user_phone },
-    event: {
-      id: row.event_id,
-      title: row.event_title,
-      type: row.event_type,
-      start_datetime: isoOrNull(row.event_start_datetime),
-      location: row.event_location,
-    },
+    user: crmUser(row),
+    event: crmEvent(row),
     facilitator_id: row.facilitator_id,
     booking_date: isoOrNull(row.booking_date),
     notes: row.notes,
