@@ -136,15 +136,8 @@ export const FacilitatorBookingsOut = z.object({
 
 export const DashboardOut = z.object({
   facilitator_id: z.number(),
-  summary: z.object({
-    total_bookings: z.number(),
-    session_bookings: z.number(),
-    retreat_bookings: z.number(),
-    recent_bookings_count: z.number(),
-    unique_events: z.number(),
-    unique_users: z.number(),
-    time_in_stage: z.record(z.enum(CRM_PIPELINE), StageDurationOut),
-  }),
+  // The statistics, with recent_bookings named recent_bookings_count (the handler renames it).
+  summary: Statistics.omit({ recent_bookings: true }).extend({ recent_bookings_count: z.number() }),
   popular_events: z.array(
     z.object({ event_id: z.number(), event_title: z.string().nullable(), event_type: z.string().nullable(), booking_count: z.number() }),
   ),
