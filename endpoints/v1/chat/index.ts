@@ -2,6 +2,7 @@ import { createConversation } from '../../../src/domain/chat/createConversation.
 import { listConversations } from '../../../src/domain/chat/listConversations.ts'
 import { listRoomMessages } from '../../../src/domain/chat/listRoomMessages.ts'
 import { markRoomRead } from '../../../src/domain/chat/markRoomRead.ts'
+import { NOT_A_PARTICIPANT } from '../../../src/domain/chat/roomAccess.ts'
 import { sendPrivateMessage } from '../../../src/domain/chat/sendPrivateMessage.ts'
 import { sendRoomMessage } from '../../../src/domain/chat/sendRoomMessage.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
@@ -38,7 +39,12 @@ export const chatRoutes = v1Router('/chat')
 
 const forum = { auth: 'user', envelope: 'forum' } as const
 const plain = { auth: 'user' } as const
-const notParticipant = 'You are not a participant of this room.'
+/** Both histories page the same way (HistoryQuery). */
+const historyWindow = (query: { after_seq: number; skip: number; limit: number }) => ({
+  afterSeq: query.after_seq,
+  offset: query.skip,
+  limit: query.limit,
+})
 
 chatRoutes.post(
   '/conversations',
@@ -50,7 +56,7 @@ chatRoutes.post(
       201: ConversationOut,
       200: 'The same room already exists for the same two participants',
       400: 'Private room must have exactly 2 participants. / one investor and one startup',
-      403: notParticipant,
+      403: NOT_A_PARTICIPANT,
       409: 'The name is taken by another room',
     },
   },
@@ -76,11 +82,7 @@ chatRoutes.get(
     responses: { 200: HistoryMessageOut.array(), 404: "Room '<name>' does not exist. (also for non-participants)" },
   },
   async ({ req, user, params, query }) => {
-    const messages = await listRoomMessages(req, user.id, params.room_name, {
-      afterSeq: query.after_seq,
-      offset: query.skip,
-      limit: query.limit,
-    })
+    const messages = await listRoomMessages(req, user.id, params.room_name, historyWindow(query))
     return { body: messages.map(serializeHistoryMessage) }
   },
 )
@@ -94,7 +96,7 @@ chatRoutes.post(
     responses: {
       201: PrivateMessageOut,
       400: 'Private room must have exactly 2 participants.',
-      403: notParticipant,
+      403: NOT_A_PARTICIPANT,
       429: 'Too many messages',
     },
   },
@@ -115,7 +117,7 @@ chatRoutes.post(
     ...plain,
     summary: 'Sends a message to a room (by id or name) the caller takes part in',
     body: SendBody,
-    responses: { 201: RoomMessageOut, 403: notParticipant, 404: 'No such room', 429: 'Too many messages' },
+    responses: { 201: RoomMessageOut, 403: NOT_A_PARTICIPANT, 404: 'No such room', 429: 'Too many messages' },
   },
   async ({ req, user, body }) => {
     const message = await sendRoomMessage(req, user.id, body.room_id, {
@@ -149,11 +151,7 @@ chatRoutes.get(
     responses: { 200: RoomMessageOut.array(), 404: 'No such room, or not a participant' },
   },
   async ({ req, user, params, query }) => {
-    const messages = await listRoomMessages(req, user.id, params.room_id, {
-      afterSeq: query.after_seq,
-      offset: query.skip,
-      limit: query.limit,
-    })
+    const messages = await listRoomMessages(req, user.id, params.room_id, historyWindow(query))
     return { body: messages.map(serializeRoomMessage) }
   },
 )

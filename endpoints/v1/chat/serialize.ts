@@ -1,6 +1,6 @@
 import type { Conversation } from '../../../src/domain/chat/createConversation.ts'
 import type { ConversationSummary } from '../../../src/domain/chat/listConversations.ts'
-import type { MessageView } from '../../../src/domain/chat/messageView.ts'
+import { messageEvent, type MessageView } from '../../../src/domain/chat/messageView.ts'
 import { displayName } from '../../../src/domain/chat/chatUsers.ts'
 import type { ReadState } from '../../../src/domain/chat/markRoomRead.ts'
 
@@ -32,20 +32,11 @@ export const serializeHistoryMessage = (message: MessageView) => {
   return { ...rest, room }
 }
 
-/** spec 003's message. */
-export const serializeRoomMessage = (message: MessageView) => ({
-  id: message.id,
-  room_id: message.roomId,
-  room: message.roomName,
-  seq: message.seq,
-  user_id: message.senderId,
-  username: displayName(message.sender),
-  message: message.text,
-  message_type: message.messageType,
-  metadata: message.metadata,
-  created_at: message.createdAt,
-  edited_at: message.editedAt,
-})
+/** spec 003's message: the `message:new` event without the fields it adds from spec 002. */
+export const serializeRoomMessage = (message: MessageView) => {
+  const { sender_email: _sender, receiver_email: _receiver, text: _text, timestamp: _timestamp, ...roomMessage } = messageEvent(message)
+  return roomMessage
+}
 
 export const serializeConversationSummary = (room: ConversationSummary) => ({
   id: room.id,
