@@ -17,17 +17,17 @@ export const FOLLOW_MESSAGES = {
   notFollowing: 'You are not currently following this project.',
 }
 
-/** The investor profile the caller acts as: their first (an investor user owns one, through bind-company). */
-async function callerInvestor(req: PayloadRequest, user: TypedUser): Promise<number> {
+/** The investor profiles of the caller, who must have one; they follow as the first (an investor user owns one, through bind-company). */
+async function callerInvestors(req: PayloadRequest, user: TypedUser): Promise<number[]> {
   const owned = hasRole(user, 'investor') ? await companiesOwnedBy(req, 'investors', Number(user.id)) : []
   if (owned.length === 0) throw new ForbiddenError(FOLLOW_MESSAGES.notInvestor)
-  return owned[0]
+  return owned
 }
 
 /** Spec 002's follow: 201 body, or 400 for a repeated or self follow; the startup's owners are told. */
 export async function followProject(req: PayloadRequest, user: TypedUser, projectId: number): Promise<FollowView> {
   return withTransaction(req, async () => {
-    const investorId = await callerInvestor(req, user)
+    const [investorId] = await callerInvestors(req, user)
     const project = await visibleProject(req, projectId, FOLLOW_MESSAGES.projectNotFound)
     if (await isCompanyOwner(req, 'startups', project.startup, Number(user.id))) throw new BadRequestError(FOLLOW_MESSAGES.ownProject)
     const followId = await insertFollow(req, investorId, projectId)
@@ -63,9 +63,7 @@ type Page = { page: number; pageSize: number }
 
 /** The caller's active follows (any investor profile they own). */
 export async function listFollows(req: PayloadRequest, user: TypedUser, page: Page) {
-  const investorId = await callerInvestor(req, user)
-  const investors = await companiesOwnedBy(req, 'investors', Number(user.id))
-  return activeFollowsOf(req, investors.length > 0 ? investors : [investorId], page)
+  return activeFollowsOf(req, await callerInvestors(req, user), page)
 }
 
 /** A visible project's active followers; investor_email only for its owners and staff. */
