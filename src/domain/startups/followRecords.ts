@@ -1,5 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
+import { intArray } from '../../lib/db/fullText.ts'
 import { firstRow } from '../../lib/db/sql.ts'
 import { txDb } from '../../lib/transaction.ts'
 
@@ -49,7 +50,7 @@ export async function insertFollow(req: PayloadRequest, investorId: number, proj
 export async function deactivateFollow(req: PayloadRequest, followId: number, investorIds: number[]): Promise<'done' | 'inactive' | null> {
   if (investorIds.length === 0) return null
   const db = await txDb(req)
-  const owned = sql`investor_id = ANY(${`{${investorIds.join(',')}}`}::int[])`
+  const owned = sql`investor_id = ANY(${intArray(investorIds)}::int[])`
   const done = await db.execute(
     sql`UPDATE project_follows SET is_active = false, updated_at = now() WHERE id = ${followId} AND ${owned} AND is_active RETURNING id`,
   )
@@ -80,7 +81,7 @@ async function followPage(req: PayloadRequest, where: ReturnType<typeof sql>, { 
 
 /** Active follows of these investors, newest first. */
 export const activeFollowsOf = (req: PayloadRequest, investorIds: number[], page: Page) =>
-  followPage(req, sql`f.is_active AND f.investor_id = ANY(${`{${investorIds.join(',') || 0}}`}::int[])`, page)
+  followPage(req, sql`f.is_active AND f.investor_id = ANY(${intArray(investorIds)}::int[])`, page)
 
 /** Active followers of a project, newest first. */
 export const activeFollowersOf = (req: PayloadRequest, projectId: number, page: Page) =>
