@@ -77,7 +77,7 @@ export async function deleteIntegration(payload: Payload, ownerId: number, servi
 }
 
 export async function storeTokens(
-  db: pg.PoolClient,
+  db: pg.Pool | pg.PoolClient,
   id: number,
   accessEnc: string,
   refreshEnc: string | null,
