@@ -1,14 +1,14 @@
 import type { RequestHandler } from 'express'
 import { httpRequestDuration, httpRequests } from '../lib/metrics.ts'
-import { usageLocals } from './usageTracking.ts'
+import { closedCall } from './usageTracking.ts'
 
 /** Counts and times every /api/v1 request by route template, method and status, for /metrics. */
 export const requestMetrics: RequestHandler = (req, res, next) => {
   const stopTimer = httpRequestDuration.startTimer()
   res.once('close', () => {
-    const route = usageLocals(res).route ?? '(unmatched)'
+    const { route, statusCode } = closedCall(res)
     stopTimer({ method: req.method, route })
-    httpRequests.inc({ method: req.method, route, status: String(res.writableFinished ? res.statusCode : 499) })
+    httpRequests.inc({ method: req.method, route, status: String(statusCode) })
   })
   next()
 }

@@ -13,6 +13,12 @@ export function usageLocals(res: Response): UsageLocals {
   return (locals.usage ??= {})
 }
 
+/** The route template and status of a call whose response has closed (usage rows and /metrics count it alike). */
+export function closedCall(res: Response): { route: string; statusCode: number } {
+  // A client that hung up before the answer was complete: nginx's "client closed request".
+  return { route: usageLocals(res).route ?? UNMATCHED, statusCode: res.writableFinished ? res.statusCode : 499 }
+}
+
 /**
  * Records every /api/v1 call once its response is finished: the route template (not the raw path, so ids
  * do not explode the endpoints), method, status, duration, caller and the error detail of a 4xx/5xx.
@@ -24,12 +30,12 @@ export function usageTracking(payload: Payload): RequestHandler {
     const started = performance.now()
     res.once('close', () => {
       const usage = usageLocals(res)
+      const { route, statusCode } = closedCall(res)
       recorder.record({
         eventType: 'api_call',
-        endpoint: usage.route ?? UNMATCHED,
+        endpoint: route,
         method: req.method,
-        // A client that hung up before the answer was complete: nginx's "client closed request".
-        statusCode: res.writableFinished ? res.statusCode : 499,
+        statusCode,
         durationMs: Math.round((performance.now() - started) * 100) / 100,
         userId: usage.userId ?? null,
         errorMessage: res.statusCode >= 400 ? (usage.errorMessage ?? null) : null,

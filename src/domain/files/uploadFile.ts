@@ -2,10 +2,8 @@ import type { PayloadRequest } from 'payload'
 import type { File } from '../../payload-types.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import { detectContentType } from '../storage/detectContentType.ts'
-import { cleanOriginalName, storedFilename } from '../storage/storedFilename.ts'
+import { cleanOriginalName, storedFilename, type ReceivedFile } from '../storage/storedFilename.ts'
 import { insertFile } from './fileRecords.ts'
-
-export type ReceivedFile = { tempFilePath: string; originalName: string; size: number }
 
 /** Stores any file with its description and tags; the type is detected from the bytes. 413 over the quota. */
 export async function uploadFile(

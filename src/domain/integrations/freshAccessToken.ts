@@ -33,33 +33,29 @@ export async function freshAccessToken(payload: Payload, integrationId: number):
 }
 
 async function refreshUnderLock(payload: Payload, integrationId: number): Promise<string> {
+  const pool = poolOf(payload)
   const outcome = await withAdvisoryLock(
-    poolOf(payload),
+    pool,
     `integration-refresh:${integrationId}`,
     async () => {
-      const client = await poolOf(payload).connect()
-      try {
-        // Re-read under the lock: another instance may have refreshed while we waited.
-        const row = await integrationById(client, integrationId)
-        if (!row) throw new BadRequestError('The integration is not connected')
-        if (fresh(row)) return decryptToken(row.access_token_enc)
-        if (!row.refresh_token_enc)
-          throw new BadRequestError('The token has expired and there is no refresh token; reconnect the integration.')
-        if (row.service_name !== 'github')
-          throw new BadRequestError(`Refreshing ${row.service_name} tokens is not supported; reconnect the integration.`)
-        const next = await refreshGithubToken(decryptToken(row.refresh_token_enc))
-        const expiresAt = next.expiresIn ? new Date(Date.now() + next.expiresIn * 1000) : null
-        await storeTokens(
-          client,
-          integrationId,
-          encryptToken(next.accessToken),
-          next.refreshToken ? encryptToken(next.refreshToken) : row.refresh_token_enc,
-          expiresAt,
-        )
-        return next.accessToken
-      } finally {
-        client.release()
-      }
+      // Re-read under the lock: another instance may have refreshed while we waited.
+      const row = await integrationById(pool, integrationId)
+      if (!row) throw new BadRequestError('The integration is not connected')
+      if (fresh(row)) return decryptToken(row.access_token_enc)
+      if (!row.refresh_token_enc)
+        throw new BadRequestError('The token has expired and there is no refresh token; reconnect the integration.')
+      if (row.service_name !== 'github')
+        throw new BadRequestError(`Refreshing ${row.service_name} tokens is not supported; reconnect the integration.`)
+      const next = await refreshGithubToken(decryptToken(row.refresh_token_enc))
+      const expiresAt = next.expiresIn ? new Date(Date.now() + next.expiresIn * 1000) : null
+      await storeTokens(
+        pool,
+        integrationId,
+        encryptToken(next.accessToken),
+        next.refreshToken ? encryptToken(next.refreshToken) : row.refresh_token_enc,
+        expiresAt,
+      )
+      return next.accessToken
     },
     { wait: true },
   )

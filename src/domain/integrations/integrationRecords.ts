@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 import type pg from 'pg'
 import { poolOf } from '../../lib/db/pool.ts'
+import { firstRow } from '../../lib/db/sql.ts'
 import { txDb } from '../../lib/transaction.ts'
 import type { IntegrationService, SyncStatus } from './statuses.ts'
 
@@ -77,7 +78,7 @@ export async function deleteIntegration(payload: Payload, ownerId: number, servi
 }
 
 export async function storeTokens(
-  db: pg.PoolClient,
+  db: pg.Pool | pg.PoolClient,
   id: number,
   accessEnc: string,
   refreshEnc: string | null,
@@ -89,13 +90,16 @@ export async function storeTokens(
   )
 }
 
-/** idle/completed/failed -> queued, once, in req's transaction: concurrent sync requests queue one job. */
-export async function claimSync(req: PayloadRequest, id: number): Promise<boolean> {
+/**
+ * idle/completed/failed -> queued, once, in req's transaction: concurrent sync requests queue one job.
+ * The queued row, or undefined when a sync was already queued or running.
+ */
+export async function claimSync(req: PayloadRequest, id: number): Promise<IntegrationRow | undefined> {
   const db = await txDb(req)
   const result =
     await db.execute(sql`UPDATE integrations SET sync_status = 'queued', sync_progress = '{"done":0}', error_message = NULL, updated_at = now()
-     WHERE id = ${id} AND sync_status NOT IN ('queued', 'syncing') RETURNING id`)
-  return result.rows.length > 0
+     WHERE id = ${id} AND sync_status NOT IN ('queued', 'syncing') RETURNING *`)
+  return firstRow<IntegrationRow>(result)
 }
 
 export async function setSyncState(

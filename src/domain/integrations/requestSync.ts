@@ -20,10 +20,12 @@ export async function requestSync(
   const row = await integrationStatus(req.payload, ownerId, service)
   if (!SYNCABLE.has(service)) throw new BadRequestError(`Sync is not available for ${service} yet; it is connected and reports status.`)
   await freshAccessToken(req.payload, row.id)
-  const queued = await withTransaction(req, async () => {
-    const claimed = await claimSync(req, row.id)
-    if (claimed) await enqueue(req, 'integrations.sync', { integration_id: row.id })
-    return claimed
+  const claimed = await withTransaction(req, async () => {
+    const queued = await claimSync(req, row.id)
+    if (queued) await enqueue(req, 'integrations.sync', { integration_id: row.id })
+    return queued
   })
-  return { row: await integrationStatus(req.payload, ownerId, service), queued }
+  // Joined a sync already under way: show where it is now.
+  if (!claimed) return { row: await integrationStatus(req.payload, ownerId, service), queued: false }
+  return { row: claimed, queued: true }
 }

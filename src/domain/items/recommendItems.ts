@@ -1,8 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
-import { intArray, type Recommendation } from '../../lib/db/fullText.ts'
+import type { Recommendation } from '../../lib/db/fullText.ts'
 import { txDb } from '../../lib/transaction.ts'
-import { sharedWith } from '../sharing/sharedWith.ts'
+import { sharedWithSql } from '../sharing/sharedWith.ts'
 
 /**
  * Items to suggest to the user, each with its reason, only from what they may open (their own and
@@ -10,10 +10,9 @@ import { sharedWith } from '../sharing/sharedWith.ts'
  * on its title words), and recently published (last 30 days). Most relevant reason per item, best first.
  */
 export async function recommendItems(req: PayloadRequest, userId: number, limit: number): Promise<Recommendation[]> {
-  const shared = intArray(await sharedWith(req, userId, 'item'))
   const db = await txDb(req)
   const result = await db.execute(sql`
-    WITH visible AS (SELECT i.* FROM items i WHERE i.user_id = ${userId} OR i.id = ANY(${shared}::int[])),
+    WITH visible AS (SELECT i.* FROM items i WHERE i.user_id = ${userId} OR i.id IN (${sharedWithSql(userId, 'item')})),
     recent AS (SELECT id, title FROM items WHERE user_id = ${userId} ORDER BY updated_at DESC, id DESC LIMIT 1),
     similar_query AS (
       SELECT r.id, r.title, to_tsquery('english', string_agg(quote_literal(lexeme), ' | ')) AS query

@@ -4,11 +4,9 @@ import { probeMedia, type MediaProbe } from '../../integrations/ffmpeg/probe.ts'
 import { RequestValidationError } from '../../lib/errors.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import { detectContentType } from '../storage/detectContentType.ts'
-import { cleanOriginalName, storedFilename } from '../storage/storedFilename.ts'
+import { cleanOriginalName, storedFilename, type ReceivedFile } from '../storage/storedFilename.ts'
 import { insertMedia } from './mediaRecords.ts'
 import type { MediaType } from './statuses.ts'
-
-export type ReceivedFile = { tempFilePath: string; originalName: string; size: number }
 
 const notMedia = (detail: string) => new RequestValidationError({ file: [detail] }, detail)
 

@@ -66,17 +66,9 @@ export async function permissionForUser(
   return row?.permission ?? null
 }
 
-/** Ids of the resources of one type actively shared with `userId`. */
-/** resourceIdsSharedWith as a subquery (ids of `type` actively shared with the user). */
+/** Ids of the resources of one type actively shared with `userId`, as a subquery for the caller's own statement. */
 export function resourceIdsSharedWithSql(userId: number, type: ShareResourceType) {
   return sql`SELECT s.resource_id::int FROM shares s WHERE s.shared_with_id = ${userId} AND s.resource_type = ${type} AND ${ACTIVE}`
-}
-
-export async function resourceIdsSharedWith(req: PayloadRequest, userId: number, type: ShareResourceType): Promise<number[]> {
-  const db = await txDb(req)
-  const result = await db.execute(sql`
-    SELECT DISTINCT s.resource_id::int AS id FROM shares s WHERE s.shared_with_id = ${userId} AND s.resource_type = ${type} AND ${ACTIVE}`)
-  return (result.rows as { id: number }[]).map((row) => row.id)
 }
 
 /** Shares `ownerId` made, newest first, optionally of one type. */

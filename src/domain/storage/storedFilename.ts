@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 
+/** An upload as it arrived: streamed to a temporary file, with the client's name for it. */
+export type ReceivedFile = { tempFilePath: string; originalName: string; size: number }
+
 /**
  * The name an upload is stored under: a random UUID (spec 003's "uuid.mp4"), so stored names never
  * collide or reveal the original, with the detected extension (or the original one, sanitised).
