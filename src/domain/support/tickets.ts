@@ -2,7 +2,7 @@ import type { PayloadRequest, TypedUser, Where } from 'payload'
 import type { SupportTicket } from '../../payload-types.ts'
 import { isStaffMember } from '../../access/isStaffMember.ts'
 import { NotFoundError, RequestValidationError } from '../../lib/errors.ts'
-import { findAsSystem } from '../../lib/readAsSystem.ts'
+import { findAsCaller, findAsSystem } from '../../lib/readAsSystem.ts'
 import { dateRange, sortFor, whereAll, type ListQuery } from '../../lib/listQuery.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import type { TicketStatus } from './statuses.ts'
@@ -42,14 +42,7 @@ export async function listTickets(req: PayloadRequest, user: TypedUser, query: T
 
 /** A ticket its opener or staff may see; 404 for anyone else. */
 export async function findTicket(req: PayloadRequest, id: number): Promise<SupportTicket> {
-  const ticket = await req.payload.findByID({
-    collection: 'support-tickets',
-    id,
-    depth: 0,
-    overrideAccess: false,
-    req,
-    disableErrors: true,
-  })
+  const ticket = await findAsCaller(req, 'support-tickets', id)
   if (!ticket) throw new NotFoundError('Ticket not found.')
   return ticket
 }
