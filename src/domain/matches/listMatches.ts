@@ -14,7 +14,7 @@ export async function listMatches(req: PayloadRequest, query: MatchListQuery) {
   if (query.scoreMin !== undefined) where.push({ compatibility_score: { greater_than_equal: query.scoreMin } })
   if (query.userId) where.push({ user: { equals: query.userId } })
   if (query.search) {
-    const { friends } = await listFriends(req, { page: 1, pageSize: 100, search: query.search })
+    const { friends } = await listFriends(req, { page: 1, pageSize: 100, search: query.search, withAvatars: false })
     where.push({ friend: { in: friends.map((friend) => friend.id) } })
   }
   return req.payload.find({

@@ -14,7 +14,7 @@ export async function createMatch(req: PayloadRequest, staff: TypedUser, input: 
   if (input.userId === input.friendId) throw new RequestValidationError({ friend_id: ['A user cannot be matched with themselves.'] })
   const user = await findAsSystem(req, 'users', input.userId)
   if (!user || user.is_active === false) throw new RequestValidationError({ user_id: ['No such user.'] })
-  const friend = await findFriend(req, input.friendId)
+  const friend = await findFriend(req, input.friendId, { withAvatar: false })
   if (!friend) throw new RequestValidationError({ friend_id: ['No such friend.'] })
   const score = compatibilityScore(user.personality_data, friend.personality_data)
   const id = await withTransaction(req, () => insertMatch(req, { userId: user.id, friendId: friend.id, score, createdBy: staff.id }))

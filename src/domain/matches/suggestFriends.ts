@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { RequestValidationError } from '../../lib/errors.ts'
 import { findAsSystem } from '../../lib/readAsSystem.ts'
-import { listFriends, type FriendView } from '../friends/friendDirectory.ts'
+import { listFriends, withAvatars, type FriendView } from '../friends/friendDirectory.ts'
 import { compatibilityScore } from './compatibility.ts'
 
 const PAGE = 100
@@ -14,12 +14,18 @@ export async function suggestFriends(req: PayloadRequest, userId: number, limit:
   if (!user) throw new RequestValidationError({ user_id: ['No such user.'] })
   const scored: { friend: FriendView; score: number }[] = []
   for (let page = 1; (page - 1) * PAGE < MAX_SCORED; page += 1) {
-    const { friends } = await listFriends(req, { page, pageSize: PAGE })
+    const { friends } = await listFriends(req, { page, pageSize: PAGE, withAvatars: false })
     for (const friend of friends)
       if (friend.id !== userId) scored.push({ friend, score: compatibilityScore(user.personality_data, friend.personality_data) })
     if (friends.length < PAGE) break
   }
-  return scored
+  const top = scored
     .sort((a, b) => b.score - a.score || (b.friend.rating_average ?? 0) - (a.friend.rating_average ?? 0) || a.friend.id - b.friend.id)
     .slice(0, limit)
+  // Avatars only for the friends shown, not for every friend scored.
+  const friends = await withAvatars(
+    req,
+    top.map(({ friend }) => friend),
+  )
+  return top.map(({ score }, index) => ({ friend: friends[index], score }))
 }
