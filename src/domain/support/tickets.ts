@@ -3,7 +3,7 @@ import type { SupportTicket } from '../../payload-types.ts'
 import { isStaffMember } from '../../access/isStaffMember.ts'
 import { NotFoundError, RequestValidationError } from '../../lib/errors.ts'
 import { findAsCaller, findAsSystem } from '../../lib/readAsSystem.ts'
-import { dateRange, sortFor, whereAll, type ListQuery } from '../../lib/listQuery.ts'
+import { dateRange, findListPage, sortFor, type ListQuery } from '../../lib/listQuery.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import type { TicketStatus } from './statuses.ts'
 import { insertTicket, lockTicket, updateTicketRow } from './ticketRecords.ts'
@@ -28,16 +28,7 @@ export async function listTickets(req: PayloadRequest, user: TypedUser, query: T
   if (query.status) where.push({ status: { equals: query.status } })
   if (query.assignedTo) where.push({ assigned_to: { equals: query.assignedTo } })
   if (query.search) where.push({ or: [{ subject: { like: query.search } }, { message: { like: query.search } }] })
-  return req.payload.find({
-    collection: 'support-tickets',
-    where: whereAll(where),
-    sort: [sortFor(query.ordering, TICKET_ORDERING, '-createdAt'), '-id'],
-    page: query.page,
-    limit: query.pageSize,
-    depth: 0,
-    overrideAccess: false,
-    req,
-  })
+  return findListPage(req, 'support-tickets', { where, sort: [sortFor(query.ordering, TICKET_ORDERING, '-createdAt'), '-id'] }, query)
 }
 
 /** A ticket its opener or staff may see; 404 for anyone else. */
