@@ -21,4 +21,8 @@ export const humanlinkListOut = <T extends z.ZodType>(item: T) =>
 
 export const PersonCardOut = z.object({ id: z.number(), name: z.string(), avatar: z.string().nullable() })
 
-export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2147483647) })
+/** A row id in a JSON body (Postgres integer range), and the same from a path or query string. */
+export const RowId = z.number().int().positive().max(2147483647)
+export const QueryRowId = z.coerce.number().int().positive().max(2147483647)
+
+export const IdParams = z.object({ id: QueryRowId })

@@ -1,4 +1,4 @@
-import type { Where } from 'payload'
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
 /** Spec 001's common list parameters, parsed (see src/lib/validation/humanlinkQuery.ts). */
 export type ListQuery = {
@@ -27,4 +27,14 @@ export function dateRange(field: string, { dateAfter, dateBefore }: Pick<ListQue
   return where
 }
 
-export const whereAll = (parts: Where[]): Where => (parts.length > 0 ? { and: parts } : {})
+const whereAll = (parts: Where[]): Where => (parts.length > 0 ? { and: parts } : {})
+
+/** One page of a spec 001 list, read as the caller (the collection's access keeps others' rows out). */
+export function findListPage<S extends CollectionSlug>(
+  req: PayloadRequest,
+  collection: S,
+  { where, sort }: { where: Where[]; sort: string[] },
+  { page, pageSize }: Pick<ListQuery, 'page' | 'pageSize'>,
+) {
+  return req.payload.find({ collection, where: whereAll(where), sort, page, limit: pageSize, depth: 0, overrideAccess: false, req })
+}

@@ -13,11 +13,21 @@ export async function readAsSystem<S extends CollectionSlug>(
 }
 
 /** readAsSystem, or null when there is no such document. */
-export async function findAsSystem<S extends CollectionSlug>(
+export function findAsSystem<S extends CollectionSlug>(req: PayloadRequest, collection: S, id: number) {
+  return findOrNull(req, collection, id, true)
+}
+
+/** A document as req's user may read it (the collection's access applies), or null when absent or not theirs. */
+export function findAsCaller<S extends CollectionSlug>(req: PayloadRequest, collection: S, id: number) {
+  return findOrNull(req, collection, id, false)
+}
+
+async function findOrNull<S extends CollectionSlug>(
   req: PayloadRequest,
   collection: S,
   id: number,
+  overrideAccess: boolean,
 ): Promise<DataFromCollectionSlug<S> | null> {
-  const doc = await req.payload.findByID({ collection, id, depth: 0, overrideAccess: true, req, disableErrors: true })
+  const doc = await req.payload.findByID({ collection, id, depth: 0, overrideAccess, req, disableErrors: true })
   return (doc ?? null) as DataFromCollectionSlug<S> | null
 }

@@ -4,7 +4,7 @@ import { actOnTicket, listTickets } from '../../../src/domain/support/tickets.ts
 import { profilesOf } from '../../../src/domain/users/profileOf.ts'
 import { humanlinkListOut, humanlinkOut, IdParams } from '../../../src/http/humanlinkSchemas.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
-import { humanlinkBody, humanlinkList } from '../../../src/lib/humanlink.ts'
+import { foundPage, humanlinkBody, humanlinkList } from '../../../src/lib/humanlink.ts'
 import { decimalAmount } from '../../../src/lib/money.ts'
 import { serializeFriend } from '../friends/serialize.ts'
 import { ActOnTicketBody, StaffTicketsQuery, TicketOut } from '../support/schemas.ts'
@@ -33,8 +33,7 @@ humanlinkAdminRoutes.get(
       result.docs.map((doc) => doc.id),
     )
     const results = result.docs.map((doc) => serializeOwnUser(doc, profiles.get(doc.id) ?? null))
-    const info = { page: result.page ?? query.page, pageSize: query.pageSize, total: result.totalDocs }
-    return { body: humanlinkList(results, info, http.req.baseUrl + http.req.path, http.req.query) }
+    return { body: humanlinkList(results, foundPage(result, query), http.req) }
   },
 )
 
@@ -55,9 +54,7 @@ humanlinkAdminRoutes.get(
       completed_sessions_count: totals.completed_count,
       earnings: decimalAmount(totals.earnings_cents, friend.currency),
     }))
-    return {
-      body: humanlinkList(results, { page: query.page, pageSize: query.pageSize, total }, http.req.baseUrl + http.req.path, http.req.query),
-    }
+    return { body: humanlinkList(results, { page: query.page, pageSize: query.pageSize, total }, http.req) }
   },
 )
 
@@ -72,8 +69,7 @@ humanlinkAdminRoutes.get(
   },
   async ({ req, user, query, http }) => {
     const result = await listTickets(req, user, query)
-    const info = { page: result.page ?? query.page, pageSize: query.pageSize, total: result.totalDocs }
-    return { body: humanlinkList(await serializeTickets(req, result.docs), info, http.req.baseUrl + http.req.path, http.req.query) }
+    return { body: humanlinkList(await serializeTickets(req, result.docs), foundPage(result, query), http.req) }
   },
 )
 

@@ -5,7 +5,7 @@ import type { Feedback } from '../../../src/payload-types.ts'
 import { humanlinkListOut, humanlinkOut } from '../../../src/http/humanlinkSchemas.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
 import { iso } from '../../../src/lib/dates.ts'
-import { humanlinkBody, humanlinkList } from '../../../src/lib/humanlink.ts'
+import { foundPage, humanlinkBody, humanlinkList } from '../../../src/lib/humanlink.ts'
 import { FeedbackOut, ListFeedbackQuery, SubmitFeedbackBody } from './schemas.ts'
 
 export const feedbackRoutes = v1Router('/feedback')
@@ -55,7 +55,6 @@ feedbackRoutes.get(
   },
   async ({ req, user, query, http }) => {
     const result = await listFeedback(req, user, query)
-    const info = { page: result.page ?? query.page, pageSize: query.pageSize, total: result.totalDocs }
-    return { body: humanlinkList(result.docs.map(serializeFeedback), info, http.req.baseUrl + http.req.path, http.req.query) }
+    return { body: humanlinkList(result.docs.map(serializeFeedback), foundPage(result, query), http.req) }
   },
 )

@@ -1,12 +1,11 @@
 import { z } from 'zod'
 import { FEEDBACK_ORDERING } from '../../../src/domain/feedback/listFeedback.ts'
+import { QueryRowId, RowId } from '../../../src/http/humanlinkSchemas.ts'
 import { humanlinkListParams, toListQuery } from '../../../src/lib/validation/humanlinkQuery.ts'
-
-const queryId = z.coerce.number().int().positive().max(2147483647)
 
 export const SubmitFeedbackBody = z
   .object({
-    session_id: z.number().int().positive().max(2147483647),
+    session_id: RowId,
     rating: z.number().int('Rate from 1 to 5.').min(1, 'Rate from 1 to 5.').max(5, 'Rate from 1 to 5.'),
     comment: z.string().trim().max(4000).nullable().optional(),
     categories: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20).optional(),
@@ -14,7 +13,11 @@ export const SubmitFeedbackBody = z
   .transform(({ session_id, ...rest }) => ({ ...rest, sessionId: session_id }))
 
 export const ListFeedbackQuery = humanlinkListParams(Object.keys(FEEDBACK_ORDERING))
-  .extend({ session_id: queryId.optional(), rating_min: z.coerce.number().int().min(1).max(5).optional(), friend_id: queryId.optional() })
+  .extend({
+    session_id: QueryRowId.optional(),
+    rating_min: z.coerce.number().int().min(1).max(5).optional(),
+    friend_id: QueryRowId.optional(),
+  })
   .transform(({ session_id, rating_min, friend_id, ...rest }) => ({
     ...toListQuery(rest),
     sessionId: session_id,

@@ -47,8 +47,7 @@ friendsRoutes.get(
   },
   async ({ req, query, http }) => {
     const { friends, total } = await listFriends(req, query)
-    const info = { page: query.page, pageSize: query.pageSize, total }
-    return { body: humanlinkList(friends.map(serializeFriend), info, http.req.baseUrl + http.req.path, http.req.query) }
+    return { body: humanlinkList(friends.map(serializeFriend), { page: query.page, pageSize: query.pageSize, total }, http.req) }
   },
 )
 

@@ -3,7 +3,7 @@ import { answerMatch, createMatch, deleteMatch, findMatch } from '../../../src/d
 import { suggestFriends } from '../../../src/domain/matches/suggestFriends.ts'
 import { humanlinkListOut, humanlinkOut, IdParams } from '../../../src/http/humanlinkSchemas.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
-import { humanlinkBody, humanlinkList } from '../../../src/lib/humanlink.ts'
+import { foundPage, humanlinkBody, humanlinkList } from '../../../src/lib/humanlink.ts'
 import { z } from 'zod'
 import { AnswerMatchBody, CreateMatchBody, ListMatchesQuery, MatchOut, SuggestionOut, SuggestionsQuery } from './schemas.ts'
 import { serializeMatch, serializeMatches } from './serialize.ts'
@@ -23,8 +23,7 @@ matchesRoutes.get(
   },
   async ({ req, query, http }) => {
     const result = await listMatches(req, query)
-    const info = { page: result.page ?? query.page, pageSize: query.pageSize, total: result.totalDocs }
-    return { body: humanlinkList(await serializeMatches(req, result.docs), info, http.req.baseUrl + http.req.path, http.req.query) }
+    return { body: humanlinkList(await serializeMatches(req, result.docs), foundPage(result, query), http.req) }
   },
 )
 

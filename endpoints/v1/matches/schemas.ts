@@ -1,13 +1,10 @@
 import { z } from 'zod'
 import { MATCH_ORDERING } from '../../../src/domain/matches/listMatches.ts'
 import { MATCH_ANSWERS, MATCH_STATUSES } from '../../../src/domain/matches/statuses.ts'
-import { PersonCardOut } from '../../../src/http/humanlinkSchemas.ts'
+import { PersonCardOut, QueryRowId, RowId } from '../../../src/http/humanlinkSchemas.ts'
 import { humanlinkListParams, toListQuery } from '../../../src/lib/validation/humanlinkQuery.ts'
 
-const id = z.number().int().positive().max(2147483647)
-const queryId = z.coerce.number().int().positive().max(2147483647)
-
-export const CreateMatchBody = z.object({ user_id: id, friend_id: id })
+export const CreateMatchBody = z.object({ user_id: RowId, friend_id: RowId })
 
 export const AnswerMatchBody = z.object({ status: z.enum(MATCH_ANSWERS, { message: 'Answer accepted or declined.' }) })
 
@@ -15,7 +12,7 @@ export const ListMatchesQuery = humanlinkListParams(Object.keys(MATCH_ORDERING))
   .extend({
     status: z.enum(MATCH_STATUSES).optional(),
     compatibility_score_min: z.coerce.number().min(0).max(100).optional(),
-    user_id: queryId.optional(),
+    user_id: QueryRowId.optional(),
   })
   .transform(({ compatibility_score_min, user_id, ...rest }) => ({
     ...toListQuery(rest),
@@ -23,7 +20,7 @@ export const ListMatchesQuery = humanlinkListParams(Object.keys(MATCH_ORDERING))
     userId: user_id,
   }))
 
-export const SuggestionsQuery = z.object({ user_id: queryId, limit: z.coerce.number().int().min(1).max(50).default(10) })
+export const SuggestionsQuery = z.object({ user_id: QueryRowId, limit: z.coerce.number().int().min(1).max(50).default(10) })
 
 export const MatchOut = z.object({
   id: z.number(),

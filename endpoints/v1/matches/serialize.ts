@@ -1,16 +1,15 @@
 import type { PayloadRequest } from 'payload'
 import { extractID } from 'payload/shared'
-import { personCards } from '../../../src/domain/friends/personCards.ts'
+import { personCardLookup } from '../../../src/domain/friends/personCards.ts'
 import type { Match } from '../../../src/payload-types.ts'
 import { iso, isoOrNull } from '../../../src/lib/dates.ts'
 
 /** Spec 001's match: the friend as {id, name, avatar} (the user likewise, for the friend's and staff's views). */
 export async function serializeMatches(req: PayloadRequest, matches: Match[]) {
-  const cards = await personCards(
+  const card = await personCardLookup(
     req,
     matches.flatMap((match) => [extractID(match.user), extractID(match.friend)]),
   )
-  const card = (id: number) => cards.get(id) ?? { id, name: `Member ${id}`, avatar: null }
   return matches.map((match) => ({
     id: match.id,
     user: card(extractID(match.user)),

@@ -5,7 +5,7 @@ import { listSessions } from '../../../src/domain/sessions/listSessions.ts'
 import { updateSession } from '../../../src/domain/sessions/updateSession.ts'
 import { humanlinkListOut, humanlinkOut, IdParams } from '../../../src/http/humanlinkSchemas.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
-import { humanlinkBody, humanlinkList } from '../../../src/lib/humanlink.ts'
+import { foundPage, humanlinkBody, humanlinkList } from '../../../src/lib/humanlink.ts'
 import { BookedSessionOut, BookSessionBody, ListSessionsQuery, SessionOut, UpdateSessionBody } from './schemas.ts'
 import { serializeSession, serializeSessions } from './serialize.ts'
 
@@ -24,8 +24,7 @@ sessionsRoutes.get(
   },
   async ({ req, query, http }) => {
     const result = await listSessions(req, query)
-    const info = { page: result.page ?? query.page, pageSize: query.pageSize, total: result.totalDocs }
-    return { body: humanlinkList(await serializeSessions(req, result.docs), info, http.req.baseUrl + http.req.path, http.req.query) }
+    return { body: humanlinkList(await serializeSessions(req, result.docs), foundPage(result, query), http.req) }
   },
 )
 

@@ -1,18 +1,17 @@
 import { z } from 'zod'
 import { SESSION_ORDERING } from '../../../src/domain/sessions/listSessions.ts'
 import { type SESSION_OUTCOMES, SESSION_PAYMENT_STATUSES, SESSION_STATUSES, SESSION_TYPES } from '../../../src/domain/sessions/statuses.ts'
-import { PersonCardOut } from '../../../src/http/humanlinkSchemas.ts'
+import { PersonCardOut, QueryRowId, RowId } from '../../../src/http/humanlinkSchemas.ts'
 import { humanlinkListParams, toListQuery } from '../../../src/lib/validation/humanlinkQuery.ts'
 
 const instant = z.iso.datetime({ offset: true, message: 'Enter an ISO 8601 date-time with its offset, e.g. 2030-01-15T14:00:00Z.' })
 const duration = z.number().int().min(15, 'Sessions last 15 to 240 minutes.').max(240, 'Sessions last 15 to 240 minutes.')
 const notes = z.string().trim().max(2000).nullable()
-const id = z.number().int().positive().max(2147483647)
 
 /** Booking: the price is never the client's (a `price` sent is ignored): it comes from the friend's rate. */
 export const BookSessionBody = z
   .object({
-    friend_id: id,
+    friend_id: RowId,
     type: z.enum(SESSION_TYPES),
     scheduled_at: instant,
     duration_minutes: duration.default(60),
@@ -59,8 +58,8 @@ export const ListSessionsQuery = humanlinkListParams(Object.keys(SESSION_ORDERIN
   .extend({
     type: z.enum(SESSION_TYPES).optional(),
     status: z.enum(SESSION_STATUSES).optional(),
-    friend_id: z.coerce.number().int().positive().max(2147483647).optional(),
-    user_id: z.coerce.number().int().positive().max(2147483647).optional(),
+    friend_id: QueryRowId.optional(),
+    user_id: QueryRowId.optional(),
   })
   .transform(({ friend_id, user_id, ...rest }) => ({ ...toListQuery(rest), friendId: friend_id, userId: user_id }))
 

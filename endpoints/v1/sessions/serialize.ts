@@ -1,19 +1,16 @@
 import type { PayloadRequest } from 'payload'
 import { extractID } from 'payload/shared'
-import { personCards, type PersonCard } from '../../../src/domain/friends/personCards.ts'
+import { personCardLookup } from '../../../src/domain/friends/personCards.ts'
 import type { FriendSession } from '../../../src/payload-types.ts'
 import { iso, isoOrNull } from '../../../src/lib/dates.ts'
 import { decimalAmount } from '../../../src/lib/money.ts'
 
-const unknownPerson = (id: number): PersonCard => ({ id, name: `Member ${id}`, avatar: null })
-
 /** Spec 001's session, the two people as {id, name, avatar}, the price as a decimal string. */
 export async function serializeSessions(req: PayloadRequest, sessions: FriendSession[]) {
-  const cards = await personCards(
+  const card = await personCardLookup(
     req,
     sessions.flatMap((session) => [extractID(session.user), extractID(session.friend)]),
   )
-  const card = (id: number) => cards.get(id) ?? unknownPerson(id)
   return sessions.map((session) => ({
     id: session.id,
     user: card(extractID(session.user)),

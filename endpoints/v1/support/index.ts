@@ -1,7 +1,7 @@
 import { findTicket, listTickets, openTicket } from '../../../src/domain/support/tickets.ts'
 import { humanlinkListOut, humanlinkOut, IdParams } from '../../../src/http/humanlinkSchemas.ts'
 import { v1Router } from '../../../src/http/v1Router.ts'
-import { humanlinkBody, humanlinkList } from '../../../src/lib/humanlink.ts'
+import { foundPage, humanlinkBody, humanlinkList } from '../../../src/lib/humanlink.ts'
 import { MyTicketsQuery, OpenTicketBody, TicketOut } from './schemas.ts'
 import { serializeTicket, serializeTickets } from './serialize.ts'
 
@@ -33,8 +33,7 @@ supportRoutes.get(
   },
   async ({ req, user, query, http }) => {
     const result = await listTickets(req, user, query)
-    const info = { page: result.page ?? query.page, pageSize: query.pageSize, total: result.totalDocs }
-    return { body: humanlinkList(await serializeTickets(req, result.docs), info, http.req.baseUrl + http.req.path, http.req.query) }
+    return { body: humanlinkList(await serializeTickets(req, result.docs), foundPage(result, query), http.req) }
   },
 )
 

@@ -1,10 +1,8 @@
 import { z } from 'zod'
 import { TICKET_STATUSES } from '../../../src/domain/support/statuses.ts'
 import { TICKET_ORDERING } from '../../../src/domain/support/tickets.ts'
-import { PersonCardOut } from '../../../src/http/humanlinkSchemas.ts'
+import { PersonCardOut, QueryRowId, RowId } from '../../../src/http/humanlinkSchemas.ts'
 import { humanlinkListParams, toListQuery } from '../../../src/lib/validation/humanlinkQuery.ts'
-
-const queryId = z.coerce.number().int().positive().max(2147483647)
 
 export const OpenTicketBody = z.object({
   subject: z.string().trim().min(1).max(200),
@@ -16,13 +14,13 @@ export const MyTicketsQuery = humanlinkListParams(Object.keys(TICKET_ORDERING))
   .transform((query) => ({ ...toListQuery(query), mine: true }))
 
 export const StaffTicketsQuery = humanlinkListParams(Object.keys(TICKET_ORDERING))
-  .extend({ status: z.enum(TICKET_STATUSES).optional(), assigned_to: queryId.optional() })
+  .extend({ status: z.enum(TICKET_STATUSES).optional(), assigned_to: QueryRowId.optional() })
   .transform(({ assigned_to, ...rest }) => ({ ...toListQuery(rest), assignedTo: assigned_to, mine: false }))
 
 export const ActOnTicketBody = z
   .object({
     status: z.enum(TICKET_STATUSES).optional(),
-    assigned_to: z.number().int().positive().max(2147483647).nullable().optional(),
+    assigned_to: RowId.nullable().optional(),
     reply: z.string().trim().min(1).max(10000).optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { extractID } from 'payload/shared'
-import { personCards } from '../../../src/domain/friends/personCards.ts'
+import { personCardLookup } from '../../../src/domain/friends/personCards.ts'
 import type { SupportTicket } from '../../../src/payload-types.ts'
 import { iso, isoOrNull } from '../../../src/lib/dates.ts'
 
@@ -11,8 +11,7 @@ export async function serializeTickets(req: PayloadRequest, tickets: SupportTick
     ...(ticket.assigned_to ? [extractID(ticket.assigned_to)] : []),
     ...(ticket.replies ?? []).flatMap((reply) => (reply.author ? [extractID(reply.author)] : [])),
   ])
-  const cards = await personCards(req, ids)
-  const card = (id: number) => cards.get(id) ?? { id, name: `Member ${id}`, avatar: null }
+  const card = await personCardLookup(req, ids)
   return tickets.map((ticket) => ({
     id: ticket.id,
     subject: ticket.subject,

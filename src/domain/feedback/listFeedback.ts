@@ -1,7 +1,7 @@
 import type { PayloadRequest, TypedUser, Where } from 'payload'
 import { hasRole } from '../../access/hasRole.ts'
 import { ForbiddenError } from '../../lib/errors.ts'
-import { dateRange, sortFor, whereAll, type ListQuery } from '../../lib/listQuery.ts'
+import { dateRange, findListPage, sortFor, type ListQuery } from '../../lib/listQuery.ts'
 
 export const FEEDBACK_ORDERING = { created_at: 'createdAt', rating: 'rating' }
 
@@ -17,14 +17,5 @@ export async function listFeedback(req: PayloadRequest, user: TypedUser, query: 
   if (query.sessionId) where.push({ session: { equals: query.sessionId } })
   if (query.ratingMin) where.push({ rating: { greater_than_equal: query.ratingMin } })
   if (query.search) where.push({ comment: { like: query.search } })
-  return req.payload.find({
-    collection: 'feedback',
-    where: whereAll(where),
-    sort: [sortFor(query.ordering, FEEDBACK_ORDERING, '-createdAt'), '-id'],
-    page: query.page,
-    limit: query.pageSize,
-    depth: 0,
-    overrideAccess: false,
-    req,
-  })
+  return findListPage(req, 'feedback', { where, sort: [sortFor(query.ordering, FEEDBACK_ORDERING, '-createdAt'), '-id'] }, query)
 }

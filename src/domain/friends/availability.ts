@@ -14,7 +14,7 @@ export type AvailabilityWindow = z.infer<typeof AvailabilityWindow>
 
 export const Availability = z.array(AvailabilityWindow).max(100)
 
-export function minutesOf(clock: string): number {
+function minutesOf(clock: string): number {
   const [hours, minutes] = clock.split(':').map(Number)
   return hours * 60 + minutes
 }

@@ -3,7 +3,8 @@ import type { PayloadRequest } from 'payload'
 import type { ListQuery } from '../../lib/listQuery.ts'
 import { txDb } from '../../lib/transaction.ts'
 import { Availability, type AvailabilityWindow } from './availability.ts'
-import { displayName, personCards, type PersonCard } from './personCards.ts'
+import { profilesOf } from '../users/profileOf.ts'
+import { displayName, type PersonCard } from './personCards.ts'
 
 /** A friend as spec 001 shows one ({id, name, avatar}) with what booking needs: rate, timezone, availability, rating. */
 export type FriendView = PersonCard & {
@@ -60,16 +61,18 @@ export async function listFriends(req: PayloadRequest, query: ListQuery & { frie
     ORDER BY ${FRIEND_ORDERING[key] ?? FRIEND_ORDERING.name} ${order}, u.id
     LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`)
   const friendRows = rows as FriendRow[]
+  const friends = friendRows.map(viewOf)
   // Avatars live in the users area's profiles: one more query, skipped where nobody shows them (booking).
-  const cards =
-    query.withAvatars === false
-      ? new Map()
-      : await personCards(
-          req,
-          friendRows.map((row) => row.id),
-        )
-  const friends = friendRows.map((row): FriendView => viewOf(row, cards.get(row.id)?.avatar ?? null))
-  return { friends, total: Number(friendRows[0]?.total ?? 0) }
+  return { friends: query.withAvatars === false ? friends : await withAvatars(req, friends), total: Number(friendRows[0]?.total ?? 0) }
+}
+
+/** The friends with their avatars, in one query (the names came with the friends' rows). */
+export async function withAvatars(req: PayloadRequest, friends: FriendView[]): Promise<FriendView[]> {
+  const profiles = await profilesOf(
+    req,
+    friends.map((friend) => friend.id),
+  )
+  return friends.map((friend) => ({ ...friend, avatar: profiles.get(friend.id)?.profile_image_url ?? null }))
 }
 
 /** Only the filters asked for, so each query keeps a plan that uses its indexes. */
@@ -91,12 +94,12 @@ export async function findFriend(req: PayloadRequest, friendId: number, { withAv
   return friends[0] ?? null
 }
 
-function viewOf(row: FriendRow, avatar: string | null): FriendView {
+function viewOf(row: FriendRow): FriendView {
   const availability = Availability.safeParse(row.availability ?? [])
   return {
     id: row.id,
     name: displayName(row),
-    avatar,
+    avatar: null,
     bio: row.bio,
     rate_cents: Number(row.rate_cents ?? 0),
     currency: row.currency ?? 'USD',

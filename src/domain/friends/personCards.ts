@@ -29,3 +29,9 @@ export async function personCards(req: PayloadRequest, ids: number[]): Promise<M
     ]),
   )
 }
+
+/** personCards as a lookup for serializers: a person no longer found shows as "Member {id}", without an avatar. */
+export async function personCardLookup(req: PayloadRequest, ids: number[]): Promise<(id: number) => PersonCard> {
+  const cards = await personCards(req, ids)
+  return (id) => cards.get(id) ?? { id, name: `Member ${id}`, avatar: null }
+}

@@ -16,16 +16,16 @@ export type FriendProfileInput = {
 }
 
 /** The caller's own friend profile; only friends (the facilitator role) have one. */
-export async function myFriendProfile(req: PayloadRequest, user: TypedUser): Promise<FriendView> {
+export async function myFriendProfile(req: PayloadRequest, user: TypedUser, { withAvatar = true } = {}): Promise<FriendView> {
   assertFriend(user)
-  const friend = await findFriend(req, user.id)
+  const friend = await findFriend(req, user.id, { withAvatar })
   if (!friend) throw new NotFoundError('Friend not found.')
   return friend
 }
 
 /** A friend publishes their bio, rate, currency, timezone and weekly availability. */
 export async function updateMyFriendProfile(req: PayloadRequest, user: TypedUser, input: FriendProfileInput): Promise<FriendView> {
-  const current = await myFriendProfile(req, user)
+  const current = await myFriendProfile(req, user, { withAvatar: false })
   const { rate, ...changes } = input
   const currency = input.currency ?? current.currency
   // Rates are kept in minor units of their currency, so a new currency needs its rate too.

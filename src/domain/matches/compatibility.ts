@@ -10,7 +10,7 @@
  * Where either person left a part out, that part scores a neutral 40% of its weight, so a known overlap
  * always ranks above the unknown and the unknown above a known mismatch. The sum is rounded.
  */
-export const SCORE_WEIGHTS = { interests: 50, communication_style: 25, availability: 25 } as const
+const SCORE_WEIGHTS = { interests: 50, communication_style: 25, availability: 25 } as const
 const UNKNOWN_SHARE = 0.4
 
 export type PersonalityData = { interests?: unknown; communication_style?: unknown; availability?: unknown }

@@ -1,5 +1,5 @@
 import type { PayloadRequest, Where } from 'payload'
-import { dateRange, sortFor, whereAll, type ListQuery } from '../../lib/listQuery.ts'
+import { dateRange, findListPage, sortFor, type ListQuery } from '../../lib/listQuery.ts'
 import { listFriends } from '../friends/friendDirectory.ts'
 import type { MatchStatus } from './statuses.ts'
 
@@ -14,17 +14,8 @@ export async function listMatches(req: PayloadRequest, query: MatchListQuery) {
   if (query.scoreMin !== undefined) where.push({ compatibility_score: { greater_than_equal: query.scoreMin } })
   if (query.userId) where.push({ user: { equals: query.userId } })
   if (query.search) {
-    const { friends } = await listFriends(req, { page: 1, pageSize: 100, search: query.search })
+    const { friends } = await listFriends(req, { page: 1, pageSize: 100, search: query.search, withAvatars: false })
     where.push({ friend: { in: friends.map((friend) => friend.id) } })
   }
-  return req.payload.find({
-    collection: 'matches',
-    where: whereAll(where),
-    sort: [sortFor(query.ordering, MATCH_ORDERING, '-compatibility_score'), '-id'],
-    page: query.page,
-    limit: query.pageSize,
-    depth: 0,
-    overrideAccess: false,
-    req,
-  })
+  return findListPage(req, 'matches', { where, sort: [sortFor(query.ordering, MATCH_ORDERING, '-compatibility_score'), '-id'] }, query)
 }

@@ -2,7 +2,7 @@ import type { PayloadRequest, TypedUser } from 'payload'
 import { extractID } from 'payload/shared'
 import type { Match } from '../../payload-types.ts'
 import { ConflictError, ForbiddenError, NotFoundError, RequestValidationError } from '../../lib/errors.ts'
-import { findAsSystem, readAsSystem } from '../../lib/readAsSystem.ts'
+import { findAsCaller, findAsSystem, readAsSystem } from '../../lib/readAsSystem.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import { findFriend } from '../friends/friendDirectory.ts'
 import { compatibilityScore } from './compatibility.ts'
@@ -14,7 +14,7 @@ export async function createMatch(req: PayloadRequest, staff: TypedUser, input: 
   if (input.userId === input.friendId) throw new RequestValidationError({ friend_id: ['A user cannot be matched with themselves.'] })
   const user = await findAsSystem(req, 'users', input.userId)
   if (!user || user.is_active === false) throw new RequestValidationError({ user_id: ['No such user.'] })
-  const friend = await findFriend(req, input.friendId)
+  const friend = await findFriend(req, input.friendId, { withAvatar: false })
   if (!friend) throw new RequestValidationError({ friend_id: ['No such friend.'] })
   const score = compatibilityScore(user.personality_data, friend.personality_data)
   const id = await withTransaction(req, () => insertMatch(req, { userId: user.id, friendId: friend.id, score, createdBy: staff.id }))
@@ -24,7 +24,7 @@ export async function createMatch(req: PayloadRequest, staff: TypedUser, input: 
 
 /** A match the caller may see (its two parties and staff); 404 otherwise. */
 export async function findMatch(req: PayloadRequest, id: number): Promise<Match> {
-  const match = await req.payload.findByID({ collection: 'matches', id, depth: 0, overrideAccess: false, req, disableErrors: true })
+  const match = await findAsCaller(req, 'matches', id)
   if (!match) throw new NotFoundError('Match not found.')
   return match
 }

@@ -1,10 +1,9 @@
 import type { PayloadRequest } from 'payload'
 import { RequestValidationError } from '../../lib/errors.ts'
 import { findAsSystem } from '../../lib/readAsSystem.ts'
-import { listFriends, type FriendView } from '../friends/friendDirectory.ts'
+import { listFriends, withAvatars } from '../friends/friendDirectory.ts'
 import { compatibilityScore } from './compatibility.ts'
 
-const PAGE = 100
 /** How many friends are scored at most: suggestions are a staff tool, not a search engine. */
 const MAX_SCORED = 2000
 
@@ -12,14 +11,17 @@ const MAX_SCORED = 2000
 export async function suggestFriends(req: PayloadRequest, userId: number, limit: number) {
   const user = await findAsSystem(req, 'users', userId)
   if (!user) throw new RequestValidationError({ user_id: ['No such user.'] })
-  const scored: { friend: FriendView; score: number }[] = []
-  for (let page = 1; (page - 1) * PAGE < MAX_SCORED; page += 1) {
-    const { friends } = await listFriends(req, { page, pageSize: PAGE })
-    for (const friend of friends)
-      if (friend.id !== userId) scored.push({ friend, score: compatibilityScore(user.personality_data, friend.personality_data) })
-    if (friends.length < PAGE) break
-  }
-  return scored
+  // One read of the candidates, in the directory's order, instead of a query per page of them.
+  const { friends: candidates } = await listFriends(req, { page: 1, pageSize: MAX_SCORED, withAvatars: false })
+  const top = candidates
+    .filter((friend) => friend.id !== userId)
+    .map((friend) => ({ friend, score: compatibilityScore(user.personality_data, friend.personality_data) }))
     .sort((a, b) => b.score - a.score || (b.friend.rating_average ?? 0) - (a.friend.rating_average ?? 0) || a.friend.id - b.friend.id)
     .slice(0, limit)
+  // Avatars only for the friends shown, not for every friend scored.
+  const friends = await withAvatars(
+    req,
+    top.map(({ friend }) => friend),
+  )
+  return top.map(({ score }, index) => ({ friend: friends[index], score }))
 }

@@ -1,18 +1,12 @@
 import type { PayloadRequest } from 'payload'
 import type { FriendSession } from '../../payload-types.ts'
 import { NotFoundError } from '../../lib/errors.ts'
+import { findAsCaller } from '../../lib/readAsSystem.ts'
 import { lockSessionRow } from './sessionRecords.ts'
 
 /** A session the caller may see (its user, its friend, staff); 404 otherwise, so others' sessions do not leak. */
 export async function findSession(req: PayloadRequest, id: number): Promise<FriendSession> {
-  const session = await req.payload.findByID({
-    collection: 'friend-sessions',
-    id,
-    depth: 0,
-    overrideAccess: false,
-    req,
-    disableErrors: true,
-  })
+  const session = await findAsCaller(req, 'friend-sessions', id)
   if (!session) throw new NotFoundError('Session not found.')
   return session
 }

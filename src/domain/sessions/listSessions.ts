@@ -1,5 +1,5 @@
 import type { PayloadRequest, Where } from 'payload'
-import { dateRange, sortFor, whereAll, type ListQuery } from '../../lib/listQuery.ts'
+import { dateRange, findListPage, sortFor, type ListQuery } from '../../lib/listQuery.ts'
 import type { SessionStatus, SessionType } from './statuses.ts'
 
 /** `ordering` keys of the sessions list. */
@@ -20,14 +20,5 @@ export async function listSessions(req: PayloadRequest, query: SessionListQuery)
   if (query.friendId) where.push({ friend: { equals: query.friendId } })
   if (query.userId) where.push({ user: { equals: query.userId } })
   if (query.search) where.push({ notes: { like: query.search } })
-  return req.payload.find({
-    collection: 'friend-sessions',
-    where: whereAll(where),
-    sort: [sortFor(query.ordering, SESSION_ORDERING, 'scheduled_at'), 'id'],
-    page: query.page,
-    limit: query.pageSize,
-    depth: 0,
-    overrideAccess: false,
-    req,
-  })
+  return findListPage(req, 'friend-sessions', { where, sort: [sortFor(query.ordering, SESSION_ORDERING, 'scheduled_at'), 'id'] }, query)
 }

@@ -1,5 +1,5 @@
 /** Cancellations later than this before the start are recorded as late (and not refunded). */
-export const FREE_CANCELLATION_MS = 24 * 3_600_000
+const FREE_CANCELLATION_MS = 24 * 3_600_000
 
 export function isLateCancellation(scheduledAt: Date, now: Date): boolean {
   return scheduledAt.getTime() - now.getTime() < FREE_CANCELLATION_MS

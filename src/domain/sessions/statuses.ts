@@ -17,4 +17,3 @@ export const SESSION_REMINDERS = [
   { kind: '24h', minutesBefore: 24 * 60, column: 'reminded_24h_at' },
   { kind: '15m', minutesBefore: 15, column: 'reminded_15m_at' },
 ] as const
-export type SessionReminderKind = (typeof SESSION_REMINDERS)[number]['kind']

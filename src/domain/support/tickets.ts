@@ -2,8 +2,8 @@ import type { PayloadRequest, TypedUser, Where } from 'payload'
 import type { SupportTicket } from '../../payload-types.ts'
 import { isStaffMember } from '../../access/isStaffMember.ts'
 import { NotFoundError, RequestValidationError } from '../../lib/errors.ts'
-import { findAsSystem } from '../../lib/readAsSystem.ts'
-import { dateRange, sortFor, whereAll, type ListQuery } from '../../lib/listQuery.ts'
+import { findAsCaller, findAsSystem } from '../../lib/readAsSystem.ts'
+import { dateRange, findListPage, sortFor, type ListQuery } from '../../lib/listQuery.ts'
 import { withTransaction } from '../../lib/transaction.ts'
 import type { TicketStatus } from './statuses.ts'
 import { insertTicket, lockTicket, updateTicketRow } from './ticketRecords.ts'
@@ -28,28 +28,12 @@ export async function listTickets(req: PayloadRequest, user: TypedUser, query: T
   if (query.status) where.push({ status: { equals: query.status } })
   if (query.assignedTo) where.push({ assigned_to: { equals: query.assignedTo } })
   if (query.search) where.push({ or: [{ subject: { like: query.search } }, { message: { like: query.search } }] })
-  return req.payload.find({
-    collection: 'support-tickets',
-    where: whereAll(where),
-    sort: [sortFor(query.ordering, TICKET_ORDERING, '-createdAt'), '-id'],
-    page: query.page,
-    limit: query.pageSize,
-    depth: 0,
-    overrideAccess: false,
-    req,
-  })
+  return findListPage(req, 'support-tickets', { where, sort: [sortFor(query.ordering, TICKET_ORDERING, '-createdAt'), '-id'] }, query)
 }
 
 /** A ticket its opener or staff may see; 404 for anyone else. */
 export async function findTicket(req: PayloadRequest, id: number): Promise<SupportTicket> {
-  const ticket = await req.payload.findByID({
-    collection: 'support-tickets',
-    id,
-    depth: 0,
-    overrideAccess: false,
-    req,
-    disableErrors: true,
-  })
+  const ticket = await findAsCaller(req, 'support-tickets', id)
   if (!ticket) throw new NotFoundError('Ticket not found.')
   return ticket
 }
