@@ -14,13 +14,7 @@ import { measureHashCost } from './hashCost.ts'
 import { toRow, type Row } from './rows.ts'
 import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 import { measureWebhooks } from './webhooks.ts'
-import { contentReport, measureContent } from './content.ts'
-import { measureNotifications, notificationsReport } from './notifications.ts'
-import { humanlinkReport, measureHumanlink } from './humanlink.ts'
-import { crmReport, measureCrm } from './crm.ts'
-import { chatReport, measureChat } from './chat.ts'
-import { measureStartups, startupsReport } from './startups.ts'
-import { analyticsReport, measureAnalyticsOverhead } from './platform.ts'
+import { areaBenches, type AreaResult } from './areas.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 import { hashingLimit, measureLoginLatency, measureSignUp } from './auth.ts'
 import { measureOutbox, startSmtpSink } from './outbox.ts'
@@ -93,26 +87,24 @@ async function main(): Promise<void> {
     const contention = await measureContention(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
     rows.push(contention.row)
     rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
-    const content = await measureContent(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
-    const notifications = await measureNotifications(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
-    const humanlink = await measureHumanlink(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
-    const crm = await measureCrm(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, crmToken)
-    const chat = await measureChat(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
-    const startups = await measureStartups(`http://127.0.0.1:${platformPort}`, database.url, duration, connections)
-    rows.push(startups.platform, startups.raw_pg)
-    const analytics = await measureAnalyticsOverhead(
-      (env) => startExtraPlatform({ ...platformEnv, SEED_DEMO: 'false', ...env }),
-      connections,
+    const context = {
+      baseUrl: `http://127.0.0.1:${platformPort}`,
+      databaseUrl: database.url,
+      jwtSecret,
+      crmToken,
+      root,
       duration,
-    )
+      connections,
+      startExtraPlatform: (env: Record<string, string>) => startExtraPlatform({ ...platformEnv, SEED_DEMO: 'false', ...env }),
+    }
+    const areas: AreaResult[] = []
+    for (const measureArea of areaBenches) {
+      const area = await measureArea(context)
+      areas.push(area)
+      rows.push(...area.rows)
+    }
     printTable(rows)
-    process.stdout.write(contentReport(content))
-    process.stdout.write(notificationsReport(notifications))
-    process.stdout.write(humanlinkReport(humanlink))
-    process.stdout.write(crmReport(crm))
-    process.stdout.write(chatReport(chat))
-    process.stdout.write(startupsReport(startups))
-    process.stdout.write(analyticsReport(analytics))
+    for (const area of areas) process.stdout.write(area.report)
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
     )
@@ -137,13 +129,7 @@ async function main(): Promise<void> {
       hashing_limit: hashing,
       hot_paths: figures,
       outbox,
-      content,
-      notifications,
-      humanlink,
-      crm,
-      chat,
-      startups,
-      analytics,
+      ...Object.fromEntries(areas.map((area) => [area.name, area.result])),
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)
