@@ -4,8 +4,6 @@ import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
-import { pathToFileURL } from 'node:url'
 import autocannon from 'autocannon'
 import { ensureDatabase, freePort, startEmbeddedPostgres } from '../src/lib/db/embeddedPostgres.ts'
 import { seedContention, seedEvents } from './fixtures.ts'
@@ -14,6 +12,7 @@ import { measureHashCost } from './hashCost.ts'
 import { toRow, type Row } from './rows.ts'
 import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 import { measureWebhooks } from './webhooks.ts'
+import { tsxLoader, waitForHttp } from './processes.ts'
 import { areaBenches, type AreaResult } from './areas.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 import { hashingLimit, measureLoginLatency, measureSignUp } from './auth.ts'
@@ -63,7 +62,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_CHAT_PER_MINUTE: '100000000',
   }
   const platform = startChild(['--conditions=production', 'dist/src/main.js'], platformEnv)
-  const baseline = startChild(['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href, 'bench/baseline.ts'], {
+  const baseline = startChild(['--import', tsxLoader(root), 'bench/baseline.ts'], {
     PORT: String(baselinePort),
     DATABASE_URL: database.url,
   })
@@ -276,21 +275,6 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve())
     child.kill('SIGTERM')
   })
-}
-
-async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url).then(
-        (res) => res.ok,
-        () => false,
-      )
-    )
-      return
-    await sleep(250)
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`)
 }
 
 await main()
