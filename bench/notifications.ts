@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process'
-import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { pathToFileURL } from 'node:url'
 import autocannon from 'autocannon'
 import { decodeJwt } from 'jose'
 import { io, type Socket } from 'socket.io-client'
 import { freePort } from '../src/lib/db/embeddedPostgres.ts'
 import { withClient } from '../src/lib/db/pgClient.ts'
 import { seedContention } from './fixtures.ts'
+import { tsxLoader, waitForHttp } from './processes.ts'
 
 /**
  * Notification scenarios of `npm run bench` (issue 10):
@@ -31,7 +30,6 @@ const PUSHES = 300
 const DIGEST_USERS = 100_000
 const PER_USER = 10
 const duration = Number(process.env.BENCH_DURATION ?? 10)
-const loader = (root: string) => pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href
 
 export async function measureNotifications(
   baseUrl: string,
@@ -62,14 +60,14 @@ async function measureInbox(baseUrl: string, databaseUrl: string, jwtSecret: str
     ),
   )
   const rawPort = await freePort()
-  const raw = spawn(process.execPath, ['--import', loader(root), 'bench/rawInbox.ts'], {
+  const raw = spawn(process.execPath, ['--import', tsxLoader(root), 'bench/rawInbox.ts'], {
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: '', PORT: String(rawPort), DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   try {
     const rawUrl = `http://127.0.0.1:${rawPort}/?user=${userId}`
-    await waitForOk(rawUrl)
+    await waitForHttp(rawUrl, 10_000)
     const platform = { url: `${baseUrl}/api/v1/communications/notifications/`, headers: { authorization: `Bearer ${tokens[0]}` } }
     process.stdout.write(
       `GET /api/v1/communications/notifications/ (${INBOX_SIZE} notifications) -> platform and raw pg (${duration}s each)\n`,
@@ -155,7 +153,7 @@ async function measureDigest(databaseUrl: string, root: string): Promise<Notific
     await client.query('ANALYZE notifications; ANALYZE users')
   })
   process.stdout.write(`daily digest: composing and enqueueing (the job, in its own process)\n`)
-  const child = spawn(process.execPath, ['--conditions=development', '--import', loader(root), 'bench/digestJob.ts'], {
+  const child = spawn(process.execPath, ['--conditions=development', '--import', tsxLoader(root), 'bench/digestJob.ts'], {
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl, NOW: '2030-01-15T12:00:00Z', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -168,20 +166,6 @@ async function measureDigest(databaseUrl: string, root: string): Promise<Notific
   // The server's outbox worker would now send 100,000 emails; they are not what is measured.
   await withClient(databaseUrl, (client) => client.query(`DELETE FROM outbox WHERE priority = 'bulk' AND status = 'pending'`))
   return { users: DIGEST_USERS, notifications: DIGEST_USERS * PER_USER, digests, seconds, limit_seconds: 60, pass: seconds <= 60 }
-}
-
-async function waitForOk(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (
-      await fetch(url).then(
-        (res) => res.ok,
-        () => false,
-      )
-    )
-      return
-    await sleep(100)
-  }
-  throw new Error(`${url} did not start`)
 }
 
 /** The notifications section of the bench report: each figure with its limit and ratio. */

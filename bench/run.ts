@@ -4,8 +4,6 @@ import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
-import { pathToFileURL } from 'node:url'
 import autocannon from 'autocannon'
 import { ensureDatabase, freePort, startEmbeddedPostgres } from '../src/lib/db/embeddedPostgres.ts'
 import { seedContention, seedEvents } from './fixtures.ts'
@@ -14,13 +12,8 @@ import { measureHashCost } from './hashCost.ts'
 import { toRow, type Row } from './rows.ts'
 import { BENCH_ACCOUNT, scenarios, type Scenario } from './scenarios.ts'
 import { measureWebhooks } from './webhooks.ts'
-import { contentReport, measureContent } from './content.ts'
-import { measureNotifications, notificationsReport } from './notifications.ts'
-import { humanlinkReport, measureHumanlink } from './humanlink.ts'
-import { crmReport, measureCrm } from './crm.ts'
-import { chatReport, measureChat } from './chat.ts'
-import { measureStartups, startupsReport } from './startups.ts'
-import { analyticsReport, measureAnalyticsOverhead } from './platform.ts'
+import { tsxLoader, waitForHttp } from './processes.ts'
+import { areaBenches, type AreaResult } from './areas.ts'
 import { startFakeStripe } from '../src/dev/fakeStripe/server.ts'
 import { hashingLimit, measureLoginLatency, measureSignUp } from './auth.ts'
 import { measureOutbox, startSmtpSink } from './outbox.ts'
@@ -69,7 +62,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_CHAT_PER_MINUTE: '100000000',
   }
   const platform = startChild(['--conditions=production', 'dist/src/main.js'], platformEnv)
-  const baseline = startChild(['--import', pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href, 'bench/baseline.ts'], {
+  const baseline = startChild(['--import', tsxLoader(root), 'bench/baseline.ts'], {
     PORT: String(baselinePort),
     DATABASE_URL: database.url,
   })
@@ -93,26 +86,24 @@ async function main(): Promise<void> {
     const contention = await measureContention(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
     rows.push(contention.row)
     rows.push(...(await measureWebhooks(`http://127.0.0.1:${platformPort}`, webhookSecret, connections, duration)))
-    const content = await measureContent(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
-    const notifications = await measureNotifications(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, root)
-    const humanlink = await measureHumanlink(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
-    const crm = await measureCrm(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret, crmToken)
-    const chat = await measureChat(`http://127.0.0.1:${platformPort}`, database.url, jwtSecret)
-    const startups = await measureStartups(`http://127.0.0.1:${platformPort}`, database.url, duration, connections)
-    rows.push(startups.platform, startups.raw_pg)
-    const analytics = await measureAnalyticsOverhead(
-      (env) => startExtraPlatform({ ...platformEnv, SEED_DEMO: 'false', ...env }),
-      connections,
+    const context = {
+      baseUrl: `http://127.0.0.1:${platformPort}`,
+      databaseUrl: database.url,
+      jwtSecret,
+      crmToken,
+      root,
       duration,
-    )
+      connections,
+      startExtraPlatform: (env: Record<string, string>) => startExtraPlatform({ ...platformEnv, SEED_DEMO: 'false', ...env }),
+    }
+    const areas: AreaResult[] = []
+    for (const measureArea of areaBenches) {
+      const area = await measureArea(context)
+      areas.push(area)
+      rows.push(...area.rows)
+    }
     printTable(rows)
-    process.stdout.write(contentReport(content))
-    process.stdout.write(notificationsReport(notifications))
-    process.stdout.write(humanlinkReport(humanlink))
-    process.stdout.write(crmReport(crm))
-    process.stdout.write(chatReport(chat))
-    process.stdout.write(startupsReport(startups))
-    process.stdout.write(analyticsReport(analytics))
+    for (const area of areas) process.stdout.write(area.report)
     process.stdout.write(
       `\nregistrations under contention (one event, ${connections} clients): ${contention.registrationsPerSecond} confirmed/s; seats_taken ${contention.seatsTaken} = confirmed ${contention.confirmed}\n`,
     )
@@ -137,13 +128,7 @@ async function main(): Promise<void> {
       hashing_limit: hashing,
       hot_paths: figures,
       outbox,
-      content,
-      notifications,
-      humanlink,
-      crm,
-      chat,
-      startups,
-      analytics,
+      ...Object.fromEntries(areas.map((area) => [area.name, area.result])),
     }
     await fs.writeFile(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     process.stdout.write(`\nwritten to bench/results.json\n`)
@@ -290,21 +275,6 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve())
     child.kill('SIGTERM')
   })
-}
-
-async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url).then(
-        (res) => res.ok,
-        () => false,
-      )
-    )
-      return
-    await sleep(250)
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`)
 }
 
 await main()

@@ -5,7 +5,6 @@ import payloadConfig from '../payload.config.ts'
 import { buildApp } from './app.ts'
 import { buildCrmApp } from './crmApp.ts'
 import { startCronJobs } from './jobs/index.ts'
-import { startOutboxWakeup } from './jobs/outboxWakeup.ts'
 import { startOutboxWorker } from './jobs/outboxWorker.ts'
 import { startTranscodeWorker } from './jobs/transcodeWorker.ts'
 import { stopUsageRecorder } from './domain/analytics/usageRecorder.ts'
@@ -51,8 +50,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = http.createServer(buildApp(payload, admin?.handle))
   const realtime = startRealtime(httpServer, payload)
   const runOutbox = options.outbox ?? true
-  const outbox = runOutbox ? startOutboxWorker({ payload, push: realtime }) : undefined
-  const outboxWakeup = runOutbox ? await startOutboxWakeup({ payload, push: realtime }) : undefined
+  const outbox = runOutbox ? await startOutboxWorker({ payload, push: realtime }) : undefined
   const transcodes = await startTranscodeWorker(payload)
   const cron = (options.cron ?? config.CRON_ENABLED) ? startCronJobs(payload) : undefined
   const port = await listen(httpServer, options.port, options.host ?? config.HOST)
@@ -73,8 +71,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     payload,
     httpServer,
     realtime,
-    close: () =>
-      (closing ??= shutdown({ httpServer, realtime, admin, payload, stopWorkers: [crm, outbox, outboxWakeup, transcodes, cron] })),
+    close: () => (closing ??= shutdown({ httpServer, realtime, admin, payload, stopWorkers: [crm, outbox, transcodes, cron] })),
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { routeRegistry, type RegisteredRoute, type RouteSpec } from './routeRegistry.ts'
+import { requiresSignIn, routeRegistry, type RegisteredRoute, type RouteSpec } from './routeRegistry.ts'
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] }
 type Operation = Record<string, unknown>
@@ -64,7 +64,7 @@ function operation({ method, path, spec }: RegisteredRoute): Operation {
   if (spec.description) op.description = spec.description
   if (spec.upload) op.requestBody = { required: true, content: { 'multipart/form-data': { schema: uploadSchema(spec) } } }
   else if (spec.body) op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input') } } }
-  if (spec.auth === 'user' || spec.auth === 'staff' || spec.auth === 'admin') op.security = [{ bearerAuth: [] }, { cookieAuth: [] }]
+  if (requiresSignIn(spec.auth)) op.security = [{ bearerAuth: [] }, { cookieAuth: [] }]
   if (spec.auth === 'optional') op.security = [{}, { bearerAuth: [] }, { cookieAuth: [] }]
   return op
 }
@@ -105,7 +105,7 @@ function responses(spec: RouteSpec) {
   }
   if (spec.body || spec.query || spec.params || spec.upload) out['400'] ??= errorResponse('Validation error')
   if (spec.upload) out['413'] ??= errorResponse('File larger than UPLOAD_MAX_BYTES, or over the storage quota')
-  if (spec.auth === 'user' || spec.auth === 'staff' || spec.auth === 'admin') out['401'] ??= errorResponse('Not authenticated')
+  if (requiresSignIn(spec.auth)) out['401'] ??= errorResponse('Not authenticated')
   if (spec.auth === 'staff' || spec.auth === 'admin') out['403'] ??= errorResponse('Forbidden')
   return out
 }

@@ -7,6 +7,11 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 /** public: anyone; optional: the caller when a token is sent; user: any signed-in user; staff: manager or admin; admin: admin only. */
 export type AuthRequirement = 'public' | 'optional' | 'user' | 'staff' | 'admin'
 
+/** Whether a route of this requirement refuses anonymous callers (401). */
+export function requiresSignIn(auth: AuthRequirement | undefined): boolean {
+  return auth === 'user' || auth === 'staff' || auth === 'admin'
+}
+
 export type RouteSpec = {
   summary: string
   description?: string

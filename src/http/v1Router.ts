@@ -6,7 +6,7 @@ import { authenticate, credentialsOf, type Authentication } from './authenticate
 import { assertCsrf } from './csrf.ts'
 import { applyClientRateLimit } from './rateLimitClient.ts'
 import './zodMessages.ts'
-import { routeRegistry, type HttpMethod, type RouteSpec } from './routeRegistry.ts'
+import { requiresSignIn, routeRegistry, type HttpMethod, type RouteSpec } from './routeRegistry.ts'
 import { hasRole } from '../access/hasRole.ts'
 import { isStaffMember } from '../access/isStaffMember.ts'
 import { config } from '../lib/config.ts'
@@ -92,7 +92,7 @@ async function buildContext<S extends RouteSpec>(req: Request, res: Response, sp
   if (!SAFE_METHODS.has(req.method) && (auth.via === 'cookie' || spec.csrf)) assertCsrf(req)
   const { user } = auth
   if (user) usageLocals(res).userId = Number(user.id)
-  if ((requirement === 'user' || requirement === 'staff' || requirement === 'admin') && !user) {
+  if (requiresSignIn(requirement) && !user) {
     throw new UnauthorizedError(auth.rejectedToken ? 'Token is invalid or expired' : undefined)
   }
   if (requirement === 'staff' && !isStaffMember(user)) throw new ForbiddenError()

@@ -71,7 +71,7 @@ const LANE_BATCH: Record<OutboxPriority, number> = { transactional: 50, bulk: 20
 
 /**
  * Drains one lane until nothing of it is due. Transactional and bulk messages are claimed by separate
- * loops (the worker and the wake-up run one per lane), so a ticket or a password reset never waits behind
+ * loops (the worker runs one per lane), so a ticket or a password reset never waits behind
  * a digest of thousands.
  */
 export async function drainLane(services: OutboxServices, lane: OutboxPriority, stopped: () => boolean): Promise<void> {

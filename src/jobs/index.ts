@@ -3,10 +3,10 @@ import type { Payload } from 'payload'
 import { withAdvisoryLock } from '../lib/db/advisoryLock.ts'
 import { poolOf } from '../lib/db/pool.ts'
 import { logger } from '../lib/logger.ts'
-import { crmWaitingDigest } from './crmWaitingDigest.ts'
 import { expireSeatHolds } from './expireSeatHolds.ts'
 import { expireWaitlistOffers } from './expireWaitlistOffers.ts'
 import { pruneOutbox } from './pruneOutbox.ts'
+import { sendWaitingDigest } from '../domain/crm/sendWaitingDigest.ts'
 import { rollupAnalytics } from '../domain/analytics/rollupAnalytics.ts'
 import { reconcileStripe } from '../domain/stripeWebhooks/reconcileStripe.ts'
 import { purgeExpiredNotifications } from '../domain/notifications/purgeExpiredNotifications.ts'
@@ -28,7 +28,8 @@ export const jobs: Job[] = [
   { name: 'event-reminders', schedule: '*/5 * * * *', run: sendEventReminders },
   { name: 'purge-expired-notifications', schedule: '41 * * * *', run: purgeExpiredNotifications },
   { name: 'session-reminders', schedule: '* * * * *', run: sendSessionReminders },
-  { name: 'crm-waiting-digest', schedule: '0 8 * * *', run: crmWaitingDigest },
+  // Staff get one digest of the CRM bookings nobody has looked at for 24 hours.
+  { name: 'crm-waiting-digest', schedule: '0 8 * * *', run: sendWaitingDigest },
   { name: 'rollup-analytics', schedule: '7 0 * * *', run: rollupAnalytics },
 ]
 

@@ -1,4 +1,3 @@
-import type { User } from '../../../src/payload-types.ts'
 import { deleteNotification } from '../../../src/domain/notifications/deleteNotification.ts'
 import { findNotification } from '../../../src/domain/notifications/findNotification.ts'
 import { getPreferences } from '../../../src/domain/notifications/getPreferences.ts'
@@ -28,7 +27,6 @@ export const communicationsRoutes = v1Router('/communications')
 
 const LIST_PATH = '/api/v1/communications/notifications/'
 const inbox = { auth: 'user', envelope: 'forum' } as const
-const me = (user: unknown) => (user as User).id
 
 communicationsRoutes.get(
   '/notifications',
@@ -39,7 +37,7 @@ communicationsRoutes.get(
     responses: { 200: NotificationListOut, 404: 'Invalid page' },
   },
   async ({ req, user, query }) => {
-    const { rows, total } = await listNotifications(req, me(user), query.filters, {
+    const { rows, total } = await listNotifications(req, user.id, query.filters, {
       offset: (query.page - 1) * query.pageSize,
       limit: query.pageSize,
     })
@@ -62,7 +60,7 @@ communicationsRoutes.get(
   '/notifications/unread_count',
   { ...inbox, summary: "The caller's exact number of unread notifications", responses: { 200: UnreadCountOut } },
   async ({ req, user }) => {
-    const { count } = await unreadCount(req, me(user))
+    const { count } = await unreadCount(req, user.id)
     return { body: { unread_count: count, count } }
   },
 )
@@ -70,13 +68,13 @@ communicationsRoutes.get(
 communicationsRoutes.post(
   '/notifications/mark_all_as_read',
   { ...inbox, summary: 'Marks all of the caller’s notifications read', responses: { 200: StatusOut } },
-  async ({ req, user }) => ({ body: { status: `marked ${await markAllNotifications(req, me(user), true)} notifications as read` } }),
+  async ({ req, user }) => ({ body: { status: `marked ${await markAllNotifications(req, user.id, true)} notifications as read` } }),
 )
 
 communicationsRoutes.post(
   '/notifications/mark_all_as_unread',
   { ...inbox, summary: 'Marks all of the caller’s notifications unread', responses: { 200: StatusOut } },
-  async ({ req, user }) => ({ body: { status: `marked ${await markAllNotifications(req, me(user), false)} notifications as unread` } }),
+  async ({ req, user }) => ({ body: { status: `marked ${await markAllNotifications(req, user.id, false)} notifications as unread` } }),
 )
 
 communicationsRoutes.get(
@@ -87,14 +85,14 @@ communicationsRoutes.get(
     params: NotificationRefParams,
     responses: { 200: NotificationOut, 404: 'Not yours' },
   },
-  async ({ req, user, params }) => ({ body: serializeNotification(await findNotification(req, me(user), params.ref)) }),
+  async ({ req, user, params }) => ({ body: serializeNotification(await findNotification(req, user.id, params.ref)) }),
 )
 
 communicationsRoutes.post(
   '/notifications/:id/mark_as_read',
   { ...inbox, summary: 'Marks one notification read', params: NotificationRefParams, responses: { 200: StatusOut, 404: 'Not yours' } },
   async ({ req, user, params }) => {
-    await markNotification(req, me(user), params.ref, true)
+    await markNotification(req, user.id, params.ref, true)
     return { body: { status: 'notification marked as read' } }
   },
 )
@@ -103,7 +101,7 @@ communicationsRoutes.post(
   '/notifications/:id/mark_as_unread',
   { ...inbox, summary: 'Marks one notification unread', params: NotificationRefParams, responses: { 200: StatusOut, 404: 'Not yours' } },
   async ({ req, user, params }) => {
-    await markNotification(req, me(user), params.ref, false)
+    await markNotification(req, user.id, params.ref, false)
     return { body: { status: 'notification marked as unread' } }
   },
 )
@@ -117,7 +115,7 @@ communicationsRoutes.get(
     responses: { 200: ResolveOut, 404: 'Not yours' },
   },
   async ({ req, user, params }) => ({
-    body: { redirect: serializeNotification(await findNotification(req, me(user), params.ref)).redirect },
+    body: { redirect: serializeNotification(await findNotification(req, user.id, params.ref)).redirect },
   }),
 )
 
@@ -130,7 +128,7 @@ communicationsRoutes.delete(
     responses: { 204: 'Deleted', 404: 'Not yours' },
   },
   async ({ req, user, params }) => {
-    await deleteNotification(req, me(user), params.ref)
+    await deleteNotification(req, user.id, params.ref)
     return { status: 204 }
   },
 )
@@ -138,7 +136,7 @@ communicationsRoutes.delete(
 communicationsRoutes.get(
   '/email-preferences',
   { ...inbox, summary: 'Which notification types the caller gets by email', responses: { 200: EmailPreferencesOut } },
-  async ({ req, user }) => ({ body: serializeEmailPreferences(await getPreferences(req, { id: me(user) })) }),
+  async ({ req, user }) => ({ body: serializeEmailPreferences(await getPreferences(req, { id: user.id })) }),
 )
 
 communicationsRoutes.patch(
@@ -151,6 +149,6 @@ communicationsRoutes.patch(
   },
   async ({ req, user, body }) => {
     const choices = body.types_enabled.map((item) => ({ typeId: item.notification_type_id, enabled: item.enabled }))
-    return { body: serializeEmailPreferences(await updateEmailPreferences(req, me(user), choices)) }
+    return { body: serializeEmailPreferences(await updateEmailPreferences(req, user.id, choices)) }
   },
 )

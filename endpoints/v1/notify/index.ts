@@ -1,4 +1,3 @@
-import type { User } from '../../../src/payload-types.ts'
 import { findNotification } from '../../../src/domain/notifications/findNotification.ts'
 import { listNotifications } from '../../../src/domain/notifications/listNotifications.ts'
 import { markAllNotifications } from '../../../src/domain/notifications/markAllNotifications.ts'
@@ -11,8 +10,6 @@ import { serializeHistoryItem } from './serialize.ts'
 /** Spec 003's notify API, on the same inbox as spec 002's communications API. */
 export const notifyRoutes = v1Router('/notify')
 
-const me = (user: unknown) => user as User
-
 notifyRoutes.post(
   '/send',
   {
@@ -24,7 +21,7 @@ notifyRoutes.post(
   },
   async ({ req, user, query, body }) => {
     const { notification_type, ...content } = body
-    const stored = await sendNotification(req, me(user), { userId: query.user_id, typeCode: notification_type, content })
+    const stored = await sendNotification(req, user, { userId: query.user_id, typeCode: notification_type, content })
     if (!stored) return { body: { sent: false, detail: 'Not sent: the recipient has turned this notification type off.' } }
     return { status: 201, body: serializeHistoryItem(stored) }
   },
@@ -35,7 +32,7 @@ notifyRoutes.get(
   { summary: "The caller's notifications, newest first", auth: 'user', query: HistoryQuery, responses: { 200: HistoryItemOut.array() } },
   async ({ req, user, query }) => {
     const filters = query.unread_only ? { isRead: false } : {}
-    const { rows } = await listNotifications(req, me(user).id, filters, { offset: query.skip, limit: query.limit })
+    const { rows } = await listNotifications(req, user.id, filters, { offset: query.skip, limit: query.limit })
     return { body: rows.map(serializeHistoryItem) }
   },
 )
@@ -44,7 +41,7 @@ notifyRoutes.post(
   '/mark-all-read',
   { summary: "Marks all of the caller's notifications read", auth: 'user', responses: { 200: MarkAllOut } },
   async ({ req, user }) => {
-    const marked = await markAllNotifications(req, me(user).id, true)
+    const marked = await markAllNotifications(req, user.id, true)
     return { body: { marked, status: `marked ${marked} notifications as read` } }
   },
 )
@@ -58,7 +55,7 @@ notifyRoutes.post(
     responses: { 200: HistoryItemOut, 404: 'Not yours' },
   },
   async ({ req, user, params }) => {
-    const id = await markNotification(req, me(user).id, { id: params.notification_id }, true)
-    return { body: serializeHistoryItem(await findNotification(req, me(user).id, { id })) }
+    const id = await markNotification(req, user.id, { id: params.notification_id }, true)
+    return { body: serializeHistoryItem(await findNotification(req, user.id, { id })) }
   },
 )

@@ -2,11 +2,11 @@ import type { PayloadRequest } from 'payload'
 import type { User } from '../../payload-types.ts'
 import { RequestValidationError } from '../../lib/errors.ts'
 import { withTransaction } from '../../lib/transaction.ts'
-import type { UserWithPassword } from './findUserByIdentifier.ts'
 import { passwordProblems } from './passwordPolicy.ts'
 import { verifyPassword } from './passwords.ts'
 import { setPassword } from './setPassword.ts'
 import { signOutEverywhere } from './signOutEverywhere.ts'
+import type { UserWithPassword } from './userRecords.ts'
 
 /** Changes the caller's password after checking the current one; every other session is signed out. */
 export async function changePassword(

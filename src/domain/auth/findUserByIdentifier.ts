@@ -2,8 +2,6 @@ import type { PayloadRequest } from 'payload'
 import { normalizePhone, normalizeUsername } from '../../lib/validation/identity.ts'
 import { findUserWithPassword, type SignInIdentifier, type UserWithPassword } from './userRecords.ts'
 
-export type { UserWithPassword }
-
 /** The user signing in with an email, a phone number or a username (whichever the identifier looks like). */
 export async function findUserByIdentifier(req: PayloadRequest, identifier: string): Promise<UserWithPassword | null> {
   const value = identifier.trim()

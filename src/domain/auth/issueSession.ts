@@ -36,9 +36,7 @@ export async function issueSession(req: PayloadRequest, user: User, client: Clie
     if (ownTransaction) await db.execute(sql`SET LOCAL synchronous_commit = off`)
     await db.execute(sql`
     WITH signed_in AS (UPDATE users SET last_login_at = ${now} WHERE id = ${user.id} RETURNING id)
-    INSERT INTO refresh_tokens (token_hash, family, user_id, parent_id, user_agent, ip, last_used_at, expires_at, family_expires_at)
-    SELECT ${refresh.hash}, ${family}, id, NULL, ${refresh.userAgent}, ${client.ip}, ${now}, ${refresh.expiresAt}, ${familyExpiresAt}
-    FROM signed_in`)
+    INSERT INTO refresh_tokens (${REFRESH_TOKEN_COLUMNS}) SELECT ${refreshTokenValues(token, refresh)}, id FROM signed_in`)
   })
   return tokensOf(token, refresh)
 }
@@ -50,11 +48,18 @@ type RefreshTokenRow = { token: string; hash: string; expiresAt: Date; userAgent
 export async function issueTokens(req: PayloadRequest, token: NewToken): Promise<IssuedTokens> {
   const refresh = refreshTokenRow(token)
   const db = await txDb(req)
-  await db.execute(sql`
-    INSERT INTO refresh_tokens (token_hash, family, user_id, parent_id, user_agent, ip, last_used_at, expires_at, family_expires_at)
-    VALUES (${refresh.hash}, ${token.family}, ${token.user.id}, ${token.parent}, ${refresh.userAgent}, ${token.client.ip}, ${token.now},
-      ${refresh.expiresAt}, ${token.familyExpiresAt})`)
+  await db.execute(
+    sql`INSERT INTO refresh_tokens (${REFRESH_TOKEN_COLUMNS}) VALUES (${refreshTokenValues(token, refresh)}, ${token.user.id})`,
+  )
   return tokensOf(token, refresh)
+}
+
+// refreshTokenValues fills every column but the last, user_id, which each insert supplies its own way.
+const REFRESH_TOKEN_COLUMNS = sql`token_hash, family, parent_id, user_agent, ip, last_used_at, expires_at, family_expires_at, user_id`
+
+function refreshTokenValues(token: NewToken, refresh: RefreshTokenRow) {
+  return sql`${refresh.hash}, ${token.family}, ${token.parent}, ${refresh.userAgent}, ${token.client.ip}, ${token.now},
+    ${refresh.expiresAt}, ${token.familyExpiresAt}`
 }
 
 /** A new refresh token of the family: it expires after REFRESH_TOKEN_TTL but never after its family. */

@@ -1,5 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
+import { firstRow } from '../../lib/db/sql.ts'
 import { txDb } from '../../lib/transaction.ts'
 import type { NotificationContentValue } from './content.ts'
 import { INBOX_COLUMNS, refersTo, visibleTo, type InboxRow, type NotificationRef } from './inboxRow.ts'
@@ -76,7 +77,7 @@ export async function setReadState(
     UPDATE notifications n SET is_read = ${read}, read_at = CASE WHEN ${read} THEN COALESCE(n.read_at, now()) END, updated_at = now()
     FROM target WHERE n.id = target.id
     RETURNING n.id, target.is_read <> ${read} AS changed`)
-  return (result.rows[0] as { id: number; changed: boolean } | undefined) ?? null
+  return firstRow<{ id: number; changed: boolean }>(result) ?? null
 }
 
 /** Marks every visible notification of the user read (or unread); returns the ids that changed. */
@@ -98,7 +99,7 @@ export async function deleteVisible(
   const db = await txDb(req)
   const result = await db.execute(sql`
     DELETE FROM notifications n WHERE ${visibleTo(userId)} AND ${refersTo(ref)} RETURNING n.id, NOT n.is_read AS "wasUnread"`)
-  return (result.rows[0] as { id: number; wasUnread: boolean } | undefined) ?? null
+  return firstRow<{ id: number; wasUnread: boolean }>(result) ?? null
 }
 
 /** Deletes up to `limit` notifications that expired before `now`; returns how many. */
@@ -147,7 +148,7 @@ export async function updateTypeFrequency(req: PayloadRequest, userId: number, t
   const result = await db.execute(sql`
     UPDATE notification_type_preferences SET frequency = ${frequency}::enum_notification_type_preferences_frequency, updated_at = now()
     WHERE user_id = ${userId} AND notification_type_id = ${typeId} RETURNING id`)
-  return (result.rows[0] as { id: number } | undefined)?.id ?? null
+  return firstRow<{ id: number }>(result)?.id ?? null
 }
 
 /**

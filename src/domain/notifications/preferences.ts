@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import { hasRole } from '../../access/hasRole.ts'
 import type { Role } from '../../access/roles.ts'
+import { firstRow } from '../../lib/db/sql.ts'
 import { ForbiddenError } from '../../lib/errors.ts'
 import { txDb } from '../../lib/transaction.ts'
 import type { NotificationFrequency } from './statuses.ts'
@@ -62,5 +63,5 @@ export async function readTypePreference(req: PayloadRequest, userId: number, ty
   const result = await db.execute(sql`
     SELECT ${TYPE_PREFERENCE_COLUMNS} FROM notification_type_preferences p JOIN notification_types t ON t.id = p.notification_type_id
     WHERE p.user_id = ${userId} AND t.id = ${typeId}`)
-  return result.rows[0] as TypePreferenceRow | undefined
+  return firstRow<TypePreferenceRow>(result)
 }

@@ -1,5 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
+import { iso } from '../../lib/dates.ts'
 import { rootDb, txDb } from '../../lib/transaction.ts'
 import { visibleTo } from './inboxRow.ts'
 
@@ -24,5 +25,5 @@ export async function unreadCountForPush(payload: Payload, userId: number): Prom
 
 const toCounted = (row: unknown): Counted => {
   const { count, as_of } = row as { count: number; as_of: string | Date }
-  return { count, as_of: new Date(as_of).toISOString() }
+  return { count, as_of: iso(as_of) }
 }

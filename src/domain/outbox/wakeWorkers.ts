@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import { txDb } from '../../lib/transaction.ts'
 
-/** The Postgres channel outbox workers LISTEN on (src/jobs/outboxWakeup.ts). */
+/** The Postgres channel outbox workers LISTEN on (src/jobs/outboxWorker.ts). */
 export const OUTBOX_WAKEUP_CHANNEL = 'outbox_wakeup'
 
 /**

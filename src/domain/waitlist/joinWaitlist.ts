@@ -5,6 +5,7 @@ import { enqueue } from '../outbox/enqueue.ts'
 import { waitlistLimits } from './limits.ts'
 import { addEntry } from './waitlistRecords.ts'
 
+/** `email` arrives trimmed and lowercased by the request schema. */
 export type JoinWaitlistInput = { email: string; source: string | null; ip: string | null }
 
 /**
@@ -13,9 +14,8 @@ export type JoinWaitlistInput = { email: string; source: string | null; ip: stri
  */
 export async function joinProductWaitlist(req: PayloadRequest, input: JoinWaitlistInput): Promise<{ position: number; created: boolean }> {
   await consume(waitlistLimits.signupsByIp(), `ip:${input.ip ?? 'unknown'}`)
-  const email = input.email.trim().toLowerCase()
   return withTransaction(req, async () => {
-    const place = await addEntry(req, { ...input, email })
+    const place = await addEntry(req, input)
     if (place.created) await enqueue(req, 'waitlist.confirmation', { entry_id: place.id })
     return { position: place.position, created: place.created }
   })

@@ -1,5 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
+import { firstRow } from '../../lib/db/sql.ts'
 import { config } from '../../lib/config.ts'
 import { rootDb } from '../../lib/transaction.ts'
 import { markConfirmationSent } from './waitlistRecords.ts'
@@ -10,7 +11,7 @@ import { markConfirmationSent } from './waitlistRecords.ts'
  */
 export async function sendWaitlistConfirmation(payload: Payload, entryId: number): Promise<void> {
   const result = await rootDb(payload).execute(sql`SELECT email, position, confirmation_sent FROM waitlist_entries WHERE id = ${entryId}`)
-  const entry = result.rows[0] as { email: string; position: string; confirmation_sent: boolean | null } | undefined
+  const entry = firstRow<{ email: string; position: string; confirmation_sent: boolean | null }>(result)
   if (!entry || entry.confirmation_sent) return
   await payload.sendEmail({
     to: entry.email,

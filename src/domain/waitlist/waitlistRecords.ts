@@ -1,5 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
+import { firstRow } from '../../lib/db/sql.ts'
 import { rootDb, txDb } from '../../lib/transaction.ts'
 
 /** The only code that writes waitlist_entries. */
@@ -24,7 +25,7 @@ export async function addEntry(
     SELECT ${entry.email}, ${entry.source}, COALESCE(max(position), 0) + 1, false, now(), ${entry.ip}, now(), now() FROM waitlist_entries
     ON CONFLICT ((lower(email))) DO NOTHING
     RETURNING id, position`)
-  const row = inserted.rows[0] as { id: number; position: string } | undefined
+  const row = firstRow<{ id: number; position: string }>(inserted)
   if (row) return { id: row.id, position: Number(row.position), created: true }
   const existing = await findEntry(db, entry.email)
   if (!existing) throw new Error('waitlist entry vanished between insert and read')
@@ -35,7 +36,7 @@ type Db = Awaited<ReturnType<typeof txDb>>
 
 export async function findEntry(db: Db, email: string): Promise<{ id: number; position: number; confirmation_sent: boolean } | undefined> {
   const result = await db.execute(sql`SELECT id, position, confirmation_sent FROM waitlist_entries WHERE lower(email) = lower(${email})`)
-  const row = result.rows[0] as { id: number; position: string; confirmation_sent: boolean | null } | undefined
+  const row = firstRow<{ id: number; position: string; confirmation_sent: boolean | null }>(result)
   return row && { id: row.id, position: Number(row.position), confirmation_sent: row.confirmation_sent === true }
 }
 
