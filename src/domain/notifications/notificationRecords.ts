@@ -83,9 +83,13 @@ export async function setReadState(
 /** Marks every visible notification of the user read (or unread); returns the ids that changed. */
 export async function setAllReadState(req: PayloadRequest, userId: number, read: boolean): Promise<number[]> {
   const db = await txDb(req)
+  // Rows are locked in id order first: two concurrent mark-alls of one inbox then wait for each other
+  // instead of deadlocking on rows each scan met in a different order.
   const result = await db.execute(sql`
+    WITH target AS (
+      SELECT n.id FROM notifications n WHERE ${visibleTo(userId)} AND n.is_read <> ${read} ORDER BY n.id FOR UPDATE)
     UPDATE notifications n SET is_read = ${read}, read_at = CASE WHEN ${read} THEN now() END, updated_at = now()
-    WHERE ${visibleTo(userId)} AND n.is_read <> ${read}
+    FROM target WHERE n.id = target.id AND n.is_read <> ${read}
     RETURNING n.id`)
   return (result.rows as { id: number }[]).map((row) => row.id)
 }
