@@ -3,6 +3,7 @@ import { logger } from '../lib/logger.ts'
 import { MAX_OUTBOX_ATTEMPTS, retryDelaySeconds } from '../domain/outbox/backoff.ts'
 import { handleOutboxMessage, type OutboxServices } from '../domain/outbox/handlers.ts'
 import { OUTBOX_PRIORITIES, type OutboxPriority } from '../domain/outbox/statuses.ts'
+import { concurrencyKey } from '../domain/outbox/topics.ts'
 import { outboxHandlers } from './outboxHandlers.ts'
 
 type ClaimedRow = { id: number; topic: string; data: unknown; attempts: string }
@@ -25,11 +26,11 @@ const CLAIM_SQL = `
   FROM claimable WHERE outbox.id = claimable.id
   RETURNING outbox.id, outbox.topic, outbox.data, outbox.attempts`
 
-/** Emails of one claim sent at the same time (the SMTP pool's connections each carry one). */
+/** Concurrency keys of one claim performed at the same time (the SMTP pool's connections each carry one email). */
 export const OUTBOX_IN_FLIGHT = 16
 
 /**
- * Performs due outbox messages (emails several at once, other topics in order); returns how many it
+ * Performs due outbox messages (emails and different chat rooms several at once, other topics in order); returns how many it
  * claimed. The deliveries are recorded with one UPDATE per batch (failures one by one, with their error).
  * A function of (services, now) so tests pick the time.
  */
@@ -45,19 +46,25 @@ export async function drainOutbox(services: OutboxServices, now: Date, batchSize
       await recordFailure(pool, row, error as Error, now)
     }
   }
-  // Emails are independent: OUTBOX_IN_FLIGHT of them at once. Every other topic (pushes, CRM and Stripe
-  // calls) runs one after the other in claim order, as the areas that enqueue them expect.
-  const emails = rows.filter((row) => row.topic === 'email.send')
-  const inOrder = rows.filter((row) => row.topic !== 'email.send')
+  // Messages of one concurrency key run in claim order, OUTBOX_IN_FLIGHT keys at once (emails, chat
+  // rooms); messages without a key run one after the other in claim order, as their areas expect.
+  const inOrder: ClaimedRow[] = []
+  const byKey = new Map<string, ClaimedRow[]>()
+  for (const row of rows) {
+    const key = concurrencyKey(row.topic, row.data, row.id)
+    if (key === null) inOrder.push(row)
+    else byKey.set(key, [...(byKey.get(key) ?? []), row])
+  }
+  const groups = [...byKey.values()]
   let next = 0
-  const emailSender = async () => {
-    for (let row = emails[next++]; row; row = emails[next++]) await perform(row)
+  const runner = async () => {
+    for (let group = groups[next++]; group; group = groups[next++]) for (const row of group) await perform(row)
   }
   await Promise.all([
     (async () => {
       for (const row of inOrder) await perform(row)
     })(),
-    ...Array.from({ length: Math.min(OUTBOX_IN_FLIGHT, emails.length) }, emailSender),
+    ...Array.from({ length: Math.min(OUTBOX_IN_FLIGHT, groups.length) }, runner),
   ])
   if (delivered.length > 0)
     await pool.query(

@@ -62,4 +62,19 @@ export const OUTBOX_TOPICS = {
 } as const
 
 export type OutboxTopic = keyof typeof OUTBOX_TOPICS
+
+/**
+ * Which messages the worker may perform at the same time. Messages with the same key run one after the
+ * other in claim order, different keys at once: each email is its own key; a room's chat deliveries share
+ * one (they would only queue on the room's delivery lock, each holding a connection). Topics without a
+ * key (pushes, CRM and Stripe calls) all run one after the other in claim order.
+ */
+export function concurrencyKey(topic: string, data: unknown, id: number): string | null {
+  if (topic === 'email.send') return `email:${id}`
+  if (topic === 'chat.deliver') {
+    const parsed = ChatDelivery.safeParse(data)
+    return parsed.success ? `chat:${parsed.data.room_id}` : null
+  }
+  return null
+}
 export type OutboxData<T extends OutboxTopic> = z.input<(typeof OUTBOX_TOPICS)[T]>
